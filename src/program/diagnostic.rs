@@ -1,0 +1,196 @@
+//! Errors and warnings about a program file, written for the person who has to fix the file.
+//!
+//! A [`Diagnostic`] knows its line and column and quotes the offending source line; everything
+//! it prints has been through [`crate::sanitize::visible`], so a hostile file cannot put escape
+//! sequences on stderr.
+
+use std::fmt;
+
+use crate::sanitize::visible;
+
+/// Whether the file still loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Location {
+    /// The location of byte `offset` in `src` (clamped to the text).
+    pub fn of(src: &str, offset: usize) -> Location {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &src[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Location {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+/// One problem found in a program file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Option<Location>,
+    /// What is wrong, quoting the bad value.
+    pub message: String,
+    /// What was expected instead, or a suggestion.
+    pub help: Option<String>,
+    /// The source line, for the quote under the message.
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at byte `offset` of `src`.
+    pub fn at(severity: Severity, src: &str, offset: usize, message: String) -> Diagnostic {
+        let location = Location::of(src, offset);
+        let source_line = src.lines().nth(location.line - 1).map(str::to_owned);
+        Diagnostic {
+            severity,
+            location: Some(location),
+            message,
+            help: None,
+            source_line,
+        }
+    }
+
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Formats the diagnostic for `file` (a display name), one or more lines, no trailing newline.
+    pub fn render(&self, file: &str) -> String {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = visible(file);
+        let mut out = match self.location {
+            Some(loc) => format!("{file}:{}:{}: {label}: ", loc.line, loc.column),
+            None => format!("{file}: {label}: "),
+        };
+        out.push_str(&visible(&self.message));
+        if let (Some(loc), Some(text)) = (self.location, &self.source_line) {
+            // Quote at most 100 characters of the line, around the column.
+            let chars: Vec<char> = text.chars().collect();
+            let start = loc.column.saturating_sub(60).min(chars.len());
+            let end = (start + 100).min(chars.len());
+            let quoted: String = chars[start..end].iter().collect();
+            let gutter = loc.line.to_string().len();
+            let caret_pad: String = chars[start..(loc.column - 1).min(end)]
+                .iter()
+                .map(|c| visible(&c.to_string()).chars().count())
+                .map(|n| " ".repeat(n))
+                .collect();
+            out.push_str(&format!(
+                "\n{:gutter$} |\n{} | {}\n{:gutter$} | {caret_pad}^",
+                "",
+                loc.line,
+                visible(&quoted),
+                ""
+            ));
+        }
+        if let Some(help) = &self.help {
+            out.push_str("\n  = ");
+            out.push_str(&visible(help));
+        }
+        out
+    }
+}
+
+/// Why a program could not be loaded. Displaying it gives the whole report for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a regular file ({kind}); expected a TOML program file")]
+    NotAFile { path: String, kind: &'static str },
+    #[error(
+        "{path}: the file is {size} bytes, over the limit of {limit} bytes; expected a program file under {} MiB",
+        limit / (1024 * 1024)
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{}", render_all(path, diagnostics))]
+    Invalid {
+        path: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// The diagnostics with locations, when the file was read but is not a valid program.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Invalid { diagnostics, .. } => diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+fn render_all(path: &str, diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let mut out: Vec<String> = diagnostics.iter().map(|d| d.render(path)).collect();
+    out.push(format!(
+        "{path}: {errors} error{} found; the program was not loaded",
+        if errors == 1 { "" } else { "s" }
+    ));
+    out.join("\n")
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_count_characters() {
+        let src = "a = 1\nbé = \"x\"\n";
+        assert_eq!(Location::of(src, 0), Location { line: 1, column: 1 });
+        assert_eq!(Location::of(src, 6), Location { line: 2, column: 1 });
+        // byte 10 is after 'b', 'é' (2 bytes) and ' ': the fourth character of line 2.
+        assert_eq!(Location::of(src, 10), Location { line: 2, column: 4 });
+        assert_eq!(Location::of(src, 999), Location { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn render_quotes_the_line_with_a_caret() {
+        let src = "[program]\ntitel = \"x\"\n";
+        let d = Diagnostic::at(Severity::Warning, src, 10, "unknown key `titel`".into())
+            .with_help("did you mean `title`?");
+        assert_eq!(
+            d.render("p.toml"),
+            "p.toml:2:1: warning: unknown key `titel`\n  |\n2 | titel = \"x\"\n  | ^\n  = did you mean `title`?"
+        );
+    }
+
+    #[test]
+    fn render_never_prints_control_characters() {
+        let src = "\u{1b}[2J = 1\n";
+        let d = Diagnostic::at(Severity::Error, src, 0, "bad key `\u{1b}[2J`".into());
+        assert!(!d.render("p\u{1b}.toml").contains('\u{1b}'));
+    }
+}

@@ -1,0 +1,184 @@
+//! The domain core: what a program file holds, as plain types.
+//!
+//! [`load`] reads and validates a file into a [`Program`]; nothing here knows about the terminal.
+//! Every string in these types has been through [`crate::sanitize`], so it is safe to draw.
+
+mod diagnostic;
+mod load;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, LoadError, Location, Severity};
+pub use load::{MAX_FILE_SIZE, load_file, parse_str};
+
+/// The program the binary carries: the keynote session of the ASSYST workshop at ISCA 2023.
+pub const BUILT_IN: &str = include_str!("../../program.toml");
+
+/// Where a program came from: it decides where relative slides paths are looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk; slides are resolved against its folder.
+    File(PathBuf),
+    /// The built-in program; slides are resolved against the current directory.
+    BuiltIn,
+}
+
+impl Origin {
+    /// The name used in messages: the path as given, or `built-in program`.
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::File(path) => crate::sanitize::visible(&path.display().to_string()),
+            Origin::BuiltIn => "built-in program".to_owned(),
+        }
+    }
+
+    /// The folder that relative slides paths are resolved against.
+    pub fn base_dir(&self) -> PathBuf {
+        match self {
+            Origin::File(path) => match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            },
+            Origin::BuiltIn => PathBuf::from("."),
+        }
+    }
+}
+
+/// A loaded, validated program.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    pub info: ProgramInfo,
+    pub talks: Vec<Talk>,
+    pub origin: Origin,
+}
+
+/// The `[program]` table.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProgramInfo {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub venue: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
+
+/// One `[[talks]]` entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Talk {
+    /// Unique within the program: given in the file or derived from the title.
+    pub id: String,
+    pub title: String,
+    pub kind: Option<String>,
+    /// Paragraphs separated by `"\n\n"`, each on one line.
+    pub abstract_text: Option<String>,
+    /// As written in the file: a relative path or an http(s) URL; see [`crate::slides`].
+    pub slides: Option<String>,
+    pub tags: Vec<String>,
+    pub speakers: Vec<Speaker>,
+}
+
+/// One `[[talks.speakers]]` entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Speaker {
+    pub name: String,
+    pub affiliation: Option<String>,
+    /// Paragraphs separated by `"\n\n"`, each on one line.
+    pub bio: Option<String>,
+}
+
+impl Program {
+    /// The built-in demo program.
+    pub fn built_in() -> Result<Program, LoadError> {
+        parse_str(BUILT_IN, Origin::BuiltIn).map(|loaded| loaded.0)
+    }
+
+    /// A program of `n` small talks, for tests.
+    pub fn sample(n: usize) -> Program {
+        Program {
+            info: ProgramInfo {
+                title: "Sample Workshop".to_owned(),
+                subtitle: Some("A program for tests".to_owned()),
+                ..ProgramInfo::default()
+            },
+            talks: (0..n).map(Talk::sample).collect(),
+            origin: Origin::File(Path::new("/programs/sample.toml").to_path_buf()),
+        }
+    }
+}
+
+impl Talk {
+    /// A small talk numbered `i`, for tests.
+    pub fn sample(i: usize) -> Talk {
+        Talk {
+            id: format!("talk-{i}"),
+            title: format!("Talk number {i}"),
+            kind: Some("talk".to_owned()),
+            abstract_text: Some(format!(
+                "The abstract of talk {i}. It has a few sentences so that it wraps.\n\nA second paragraph."
+            )),
+            slides: Some(format!("slides/talk-{i}.pdf")),
+            tags: vec!["sample".to_owned()],
+            speakers: vec![Speaker {
+                name: format!("Speaker {i}"),
+                affiliation: Some("Example University".to_owned()),
+                bio: Some(format!("Speaker {i} gives talks.")),
+            }],
+        }
+    }
+
+    /// The speakers' names joined by commas, for one-line displays.
+    pub fn speaker_names(&self) -> String {
+        let names: Vec<&str> = self.speakers.iter().map(|s| s.name.as_str()).collect();
+        names.join(", ")
+    }
+}
+
+/// A stable id from a title: lowercase ASCII letters and digits, other runs become one `-`.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug("LLM Training at Wafer-Scale"),
+            "llm-training-at-wafer-scale"
+        );
+        assert_eq!(slug("  ML4ML: The “Interplay” "), "ml4ml-the-interplay");
+        assert_eq!(slug("東京"), "");
+    }
+
+    #[test]
+    fn built_in_program_loads_with_four_keynotes() {
+        let (program, warnings) = parse_str(BUILT_IN, Origin::BuiltIn).expect("built-in loads");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let surnames: Vec<&str> = program
+            .talks
+            .iter()
+            .map(|t| t.speakers[0].name.rsplit(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            surnames,
+            ["Ranganathan", "Frankle", "Manohararajah", "Zhou"]
+        );
+        assert_eq!(program.talks[0].slides, None);
+        assert!(program.talks[1..].iter().all(|t| t.slides.is_some()));
+    }
+}

@@ -1,0 +1,161 @@
+//! The event loop: draw, wait for input, turn it into actions, carry out effects.
+//!
+//! Input is drained in batches before the next frame, so a storm of resize events (a window
+//! being dragged) costs one redraw, and the watchdog's notices and viewer reports are checked
+//! between batches.
+
+use std::io::IsTerminal as _;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use crate::action::Action;
+use crate::app::{App, Effect};
+use crate::keymap;
+use crate::opener::{Launcher, ProcessLauncher, Viewer};
+use crate::slides;
+use crate::terminal::{self, Notice, Tui, Watchdog};
+use crate::ui;
+
+/// How long to wait for input before looking at notices and reports again.
+const POLL: Duration = Duration::from_millis(100);
+/// At most this many queued events are handled before a frame is drawn.
+const BATCH: usize = 512;
+
+/// Why the browser stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    Signal(i32),
+}
+
+/// Why the browser could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("standard output is not a terminal: lectern draws a full-screen browser")]
+    NotATerminal,
+    #[error("terminal error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs the browser on the terminal until the user quits or a signal ends it.
+pub fn browse(mut app: App, viewer: Viewer) -> Result<Ending, RunError> {
+    if !std::io::stdout().is_terminal() {
+        return Err(RunError::NotATerminal);
+    }
+    let watchdog = Watchdog::start()?;
+    let mut terminal = terminal::enter()?;
+    let result = event_loop(&mut terminal, &mut app, &watchdog, viewer);
+    terminal::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Tui,
+    app: &mut App,
+    watchdog: &Watchdog,
+    viewer: Viewer,
+) -> Result<Ending, RunError> {
+    let (reports, inbox) = mpsc::channel();
+    let mut launcher = ProcessLauncher::new(viewer, reports);
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        terminal.draw(|frame| ui::draw(app, frame))?;
+        let mut changed = false;
+        while !changed {
+            match watchdog.take() {
+                Some(Notice::Terminate(signal)) => return Ok(Ending::Signal(signal)),
+                Some(Notice::Suspend) => {
+                    terminal::suspend(terminal)?;
+                    changed = true;
+                }
+                None => {}
+            }
+            while let Ok(report) = inbox.try_recv() {
+                app.update(Action::Report(report));
+                changed = true;
+            }
+            if event::poll(POLL)? {
+                for _ in 0..BATCH {
+                    match event::read()? {
+                        Event::Key(key) if is_suspend(&key) => terminal::suspend(terminal)?,
+                        ev => {
+                            if let Some(effect) = translate(app, &ev).and_then(|a| app.update(a)) {
+                                perform(effect, app, &mut launcher);
+                            }
+                        }
+                    }
+                    if !app.running || !event::poll(Duration::ZERO)? {
+                        break;
+                    }
+                }
+                changed = true;
+            }
+        }
+        if !app.running {
+            return Ok(Ending::Quit);
+        }
+    }
+}
+
+fn is_suspend(key: &KeyEvent) -> bool {
+    key.is_press()
+        && key.code == KeyCode::Char('z')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// The action an input event means, if any: key presses through the key map, left clicks,
+/// the wheel, resizes.
+pub fn translate(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.is_press() => {
+            keymap::lookup(app.context(), key).map(Action::Command)
+        }
+        Event::Mouse(MouseEvent {
+            kind, column, row, ..
+        }) => {
+            let (column, row) = (*column, *row);
+            match kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Carries out an effect: resolves the slides (this touches the file system) and hands them
+/// to the launcher, with the outcome on the status line.
+pub fn perform(effect: Effect, app: &mut App, launcher: &mut dyn Launcher) {
+    match effect {
+        Effect::OpenSlides { slides, base } => match slides::resolve(&slides, &base) {
+            Err(e) => app.set_status(e.to_string(), true),
+            Ok(target) => {
+                let shown = crate::sanitize::line(&target.as_arg().to_string_lossy());
+                launcher.launch(&target);
+                app.set_status(format!("opening {shown}"), false);
+            }
+        },
+    }
+}
