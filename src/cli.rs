@@ -23,7 +23,7 @@ pub struct Cli {
     pub program: Option<PathBuf>,
 
     /// The command that opens slides, split into words without a shell; the file or URL is
-    /// appended as its last argument. Default: $LECTERN_OPENER, else the system's viewer.
+    /// appended as its last argument. Default: $`LECTERN_OPENER`, else the system's viewer.
     #[arg(long, value_name = "CMD", global = true)]
     pub opener: Option<String>,
 

@@ -4,7 +4,7 @@
 //! it prints has been through [`crate::sanitize::visible`], so a hostile file cannot put escape
 //! sequences on stderr.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::sanitize::visible;
 
@@ -95,13 +95,14 @@ impl Diagnostic {
                 .map(|c| visible(&c.to_string()).chars().count())
                 .map(|n| " ".repeat(n))
                 .collect();
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "\n{:gutter$} |\n{} | {}\n{:gutter$} | {caret_pad}^",
                 "",
                 loc.line,
                 visible(&quoted),
                 ""
-            ));
+            );
         }
         if let Some(help) = &self.help {
             out.push_str("\n  = ");

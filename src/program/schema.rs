@@ -160,20 +160,20 @@ impl Checker<'_> {
         let title = self.required_line(table, value, "title", &what);
         let id = self.id(table);
         let slides = self.line(table, "slides");
-        if let (Some(raw), Some((_, v))) = (&slides, find(table, "slides")) {
-            if let Err(reason) = crate::slides::classify(raw) {
-                let d = Diagnostic::at(
-                    Severity::Warning,
-                    self.src,
-                    v.span().start,
-                    format!(
-                        "slides {:?} will not be opened: {reason}",
-                        self.quote(&v.span())
-                    ),
-                )
-                .with_help("expected a path inside the program's folder or an http(s) URL");
-                self.diagnostics.push(d);
-            }
+        if let (Some(raw), Some((_, v))) = (&slides, find(table, "slides"))
+            && let Err(reason) = crate::slides::classify(raw)
+        {
+            let d = Diagnostic::at(
+                Severity::Warning,
+                self.src,
+                v.span().start,
+                format!(
+                    "slides {:?} will not be opened: {reason}",
+                    self.quote(&v.span())
+                ),
+            )
+            .with_help("expected a path inside the program's folder or an http(s) URL");
+            self.diagnostics.push(d);
         }
         let tags = self.tags(table);
         let speakers = self.speakers(table, &what);
@@ -209,7 +209,7 @@ impl Checker<'_> {
     fn assign_ids(&mut self, items: &[Value<'_>], talks: &mut [Talk]) {
         let mut first_use: HashMap<String, usize> = HashMap::new();
         // Given ids first, so a derived id never takes a name the file uses explicitly.
-        for item in items.iter() {
+        for item in items {
             let Some(table) = item.get_ref().as_table() else {
                 continue;
             };
@@ -262,18 +262,15 @@ impl Checker<'_> {
             return None;
         };
         let mut tags = Vec::new();
-        for item in items.iter() {
-            match item.get_ref().as_str() {
-                Some(s) => {
-                    let clean = sanitize::line(s);
-                    if !clean.is_empty() {
-                        tags.push(clean);
-                    }
+        for item in items {
+            if let Some(s) = item.get_ref().as_str() {
+                let clean = sanitize::line(s);
+                if !clean.is_empty() {
+                    tags.push(clean);
                 }
-                None => {
-                    self.wrong_type(item, "a tag", "a string");
-                    return None;
-                }
+            } else {
+                self.wrong_type(item, "a tag", "a string");
+                return None;
             }
         }
         Some(tags)
@@ -336,12 +333,11 @@ impl Checker<'_> {
     /// An optional string field, raw; a wrong type is reported and yields `None`.
     fn string<'t>(&mut self, table: &'t DeTable<'_>, key: &str) -> Option<(Range<usize>, &'t str)> {
         let (_, value) = find(table, key)?;
-        match value.get_ref().as_str() {
-            Some(s) => Some((value.span(), s)),
-            None => {
-                self.wrong_type(value, &format!("`{key}`"), "a string");
-                None
-            }
+        if let Some(s) = value.get_ref().as_str() {
+            Some((value.span(), s))
+        } else {
+            self.wrong_type(value, &format!("`{key}`"), "a string");
+            None
         }
     }
 
@@ -389,7 +385,7 @@ impl Checker<'_> {
     }
 
     fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {
-        for (key, _) in table.iter() {
+        for (key, _) in table {
             let name: &str = key.get_ref();
             if known.contains(&name) {
                 continue;

@@ -128,26 +128,23 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     buf.set_style(area, theme::BAR);
-    let line = match &app.status {
-        Some(status) => {
-            let style = if status.is_error {
-                theme::ERROR
-            } else {
-                theme::INFO
-            };
-            Line::from(Span::styled(status.text.as_str(), style))
-        }
-        None => {
-            let mut spans = Vec::new();
-            for (key, hint) in keymap::hints(app.context()) {
-                if !spans.is_empty() {
-                    spans.push(Span::raw("  "));
-                }
-                spans.push(Span::styled(key, theme::KEY));
-                spans.push(Span::raw(format!(" {hint}")));
+    let line = if let Some(status) = &app.status {
+        let style = if status.is_error {
+            theme::ERROR
+        } else {
+            theme::INFO
+        };
+        Line::from(Span::styled(status.text.as_str(), style))
+    } else {
+        let mut spans = Vec::new();
+        for (key, hint) in keymap::hints(app.context()) {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
             }
-            Line::from(spans)
+            spans.push(Span::styled(key, theme::KEY));
+            spans.push(Span::raw(format!(" {hint}")));
         }
+        Line::from(spans)
     };
     Paragraph::new(line).render(area, buf);
 }
