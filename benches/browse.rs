@@ -1,1 +1,244 @@
-fn main() {}
+//! Benchmarks on generated programs of 1,000, 10,000 and 100,000 talks of realistic size
+//! (titles ~60 characters, abstracts ~1,200, one to three speakers with ~600-character bios):
+//! loading (time, and peak memory printed once per size), one navigation step rendered into a
+//! 200x60 `TestBackend`, and one detail scroll step rendered the same way.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lectern::action::{Action, Command};
+use lectern::app::App;
+use lectern::program::{Origin, Program, parse_str};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Counts live heap bytes and their peak, so a load's peak memory can be reported.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded unchanged to the system allocator; only counters are added.
+#[expect(
+    unsafe_code,
+    reason = "a counting allocator is the way to measure peak heap use"
+)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(live, Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if new_size > layout.size() {
+            let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
+                + (new_size - layout.size());
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+const WORDS: &[&str] = &[
+    "memory",
+    "compiler",
+    "accelerator",
+    "training",
+    "inference",
+    "sparse",
+    "graph",
+    "kernel",
+    "latency",
+    "throughput",
+    "scheduling",
+    "datacenter",
+    "wafer",
+    "network",
+    "cache",
+    "coherence",
+    "model",
+    "tensor",
+    "pipeline",
+    "quantization",
+    "energy",
+    "silicon",
+    "design",
+    "systems",
+    "at",
+    "scale",
+    "for",
+    "the",
+    "of",
+    "and",
+    "with",
+    "a",
+    "in",
+    "on",
+    "Zürich",
+    "München",
+    "東京",
+];
+
+/// A deterministic stream of words (xorshift), so every run benchmarks the same program.
+struct Words(u64);
+
+impl Words {
+    fn next(&mut self) -> &'static str {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        WORDS[(self.0 % WORDS.len() as u64) as usize]
+    }
+
+    /// Words up to about `chars` characters, as sentences.
+    fn text(&mut self, chars: usize) -> String {
+        let mut out = String::with_capacity(chars + 16);
+        let mut sentence = 0;
+        while out.len() < chars {
+            let word = self.next();
+            if sentence == 0 {
+                let mut c = word.chars();
+                out.extend(c.next().map(|f| f.to_ascii_uppercase()));
+                out.push_str(c.as_str());
+            } else {
+                out.push_str(word);
+            }
+            sentence += 1;
+            if sentence == 12 {
+                out.push_str(". ");
+                sentence = 0;
+            } else {
+                out.push(' ');
+            }
+        }
+        out.trim_end().to_owned()
+    }
+}
+
+/// The TOML text of a program of `n` talks.
+fn program_text(n: usize) -> String {
+    let mut words = Words(0x9e37_79b9_7f4a_7c15);
+    let mut out = String::from("[program]\ntitle = \"Generated Conference\"\n");
+    for i in 0..n {
+        let title = words.text(60);
+        let abstract_a = words.text(700);
+        let abstract_b = words.text(500);
+        let _ = write!(
+            out,
+            "\n[[talks]]\nid = \"t{i}\"\ntitle = \"{title}\"\nkind = \"talk\"\nslides = \"slides/t{i}.pdf\"\ntags = [\"{}\", \"{}\"]\nabstract = \"\"\"\n{abstract_a}\n\n{abstract_b}\"\"\"\n",
+            words.next(),
+            words.next()
+        );
+        for s in 0..=(i % 3) {
+            let bio = words.text(600);
+            let _ = write!(
+                out,
+                "\n[[talks.speakers]]\nname = \"Speaker {i}-{s} {}\"\naffiliation = \"University of {}\"\nbio = \"\"\"\n{bio}\"\"\"\n",
+                words.next(),
+                words.next()
+            );
+        }
+    }
+    out
+}
+
+fn load(text: &str) -> Program {
+    parse_str(text, Origin::File("generated.toml".into()))
+        .expect("the generated program loads")
+        .0
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+fn bench_load(c: &mut Criterion) {
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for n in SIZES {
+        let text = program_text(n);
+        let base = LIVE.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        let program = load(&text);
+        let peak = PEAK.load(Ordering::Relaxed) - base;
+        let kept = LIVE.load(Ordering::Relaxed) - base;
+        println!(
+            "memory: {n} talks: file {:.1} MiB, peak during load {:.1} MiB, program kept {:.1} MiB",
+            mib(text.len()),
+            mib(peak),
+            mib(kept)
+        );
+        drop(program);
+        group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| load(black_box(text)));
+        });
+    }
+    group.finish();
+}
+
+/// An app on a 200x60 test terminal, the middle talk selected, already drawn once.
+fn app_at_middle(n: usize) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(load(&program_text(n)));
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    app.list.selected = n / 2;
+    app.update(Action::Command(Command::Down));
+    terminal
+        .draw(|f| lectern::ui::draw(&mut app, f))
+        .expect("draw");
+    (app, terminal)
+}
+
+/// Alternates `forward` and `back` (so the state stays put) and draws after each.
+fn bench_steps(c: &mut Criterion, name: &str, focus_detail: bool) {
+    let mut group = c.benchmark_group(name);
+    for n in SIZES {
+        let (mut app, mut terminal) = app_at_middle(n);
+        if focus_detail {
+            app.update(Action::Command(Command::FocusDetail));
+        }
+        let mut forward = true;
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                let command = if forward { Command::Down } else { Command::Up };
+                forward = !forward;
+                app.update(Action::Command(command));
+                terminal
+                    .draw(|f| lectern::ui::draw(&mut app, f))
+                    .expect("draw");
+            });
+        });
+    }
+    group.finish();
+}
+
+fn bench_navigate(c: &mut Criterion) {
+    bench_steps(c, "navigate", false);
+}
+
+fn bench_scroll(c: &mut Criterion) {
+    bench_steps(c, "scroll", true);
+}
+
+criterion_group!(benches, bench_load, bench_navigate, bench_scroll);
+criterion_main!(benches);

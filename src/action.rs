@@ -35,6 +35,8 @@ pub enum Command {
     Back,
     /// Quit.
     Quit,
+    /// Suspend to the shell; `fg` resumes.
+    Suspend,
 }
 
 /// Everything `App::update` reacts to.

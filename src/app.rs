@@ -39,6 +39,8 @@ pub struct Status {
 pub enum Effect {
     /// Resolve `slides` against `base` and hand it to the viewer.
     OpenSlides { slides: String, base: PathBuf },
+    /// Give the terminal back and stop until `fg`, then redraw everything.
+    Suspend,
 }
 
 /// The talk list's selection and scroll position.
@@ -150,6 +152,7 @@ impl App {
                     self.running = false;
                     return None;
                 }
+                Command::Suspend => return Some(Effect::Suspend),
                 _ => scroll,
             };
             let max = ui::help::line_count().saturating_sub(self.help_page());
@@ -181,6 +184,7 @@ impl App {
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Quit => self.running = false,
+            Command::Suspend => return Some(Effect::Suspend),
         }
         self.clamp();
         None

@@ -77,6 +77,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Detail], help: "back to the list", hint: Some("back") },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Help], help: "close the help", hint: Some("close") },
     Binding { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[List, Detail, Help], help: "quit", hint: Some("quit") },
+    Binding { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help], help: "suspend (fg resumes)", hint: None },
 ];
 
 impl Key {

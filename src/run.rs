@@ -8,9 +8,7 @@ use std::io::IsTerminal as _;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
@@ -84,13 +82,11 @@ fn event_loop(
             }
             if event::poll(POLL)? {
                 for _ in 0..BATCH {
-                    match event::read()? {
-                        Event::Key(key) if is_suspend(&key) => terminal::suspend(terminal)?,
-                        ev => {
-                            if let Some(effect) = translate(app, &ev).and_then(|a| app.update(a)) {
-                                perform(effect, app, &mut launcher);
-                            }
-                        }
+                    let event = event::read()?;
+                    match translate(app, &event).and_then(|a| app.update(a)) {
+                        Some(Effect::Suspend) => terminal::suspend(terminal)?,
+                        Some(effect) => perform(effect, app, &mut launcher),
+                        None => {}
                     }
                     if !app.running || !event::poll(Duration::ZERO)? {
                         break;
@@ -103,12 +99,6 @@ fn event_loop(
             return Ok(Ending::Quit);
         }
     }
-}
-
-fn is_suspend(key: &KeyEvent) -> bool {
-    key.is_press()
-        && key.code == KeyCode::Char('z')
-        && key.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 /// The action an input event means, if any: key presses through the key map, left clicks,
@@ -146,9 +136,11 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Carries out an effect: resolves the slides (this touches the file system) and hands them
-/// to the launcher, with the outcome on the status line.
+/// to the launcher, with the outcome on the status line. (Suspending needs the terminal: the
+/// loop does it.)
 pub fn perform(effect: Effect, app: &mut App, launcher: &mut dyn Launcher) {
     match effect {
+        Effect::Suspend => {}
         Effect::OpenSlides { slides, base } => match slides::resolve(&slides, &base) {
             Err(e) => app.set_status(e.to_string(), true),
             Ok(target) => {

@@ -1,6 +1,6 @@
 //! The one gate between text from a program file and the terminal.
 //!
-//! Every string the loader keeps passes through [`line`] (titles, names, ids, urls) or [`text`]
+//! Every string the loader keeps passes through [`line()`] (titles, names, ids, urls) or [`text`]
 //! (abstracts, bios), and every diagnostic quotes file content through [`visible`]. After that no
 //! character that a terminal interprets (C0, DEL, C1, ESC) and no character that reorders or
 //! hides text (bidi overrides and isolates, zero-width characters, Unicode tags) is left: the
@@ -85,7 +85,7 @@ pub fn line(s: &str) -> String {
 
 /// Multi-paragraph text: blank lines separate paragraphs, single line breaks inside a paragraph
 /// are reflowed into spaces. The result holds one paragraph per line, paragraphs separated by
-/// one empty line (`"\n\n"`), each paragraph sanitized as by [`line`].
+/// one empty line (`"\n\n"`), each paragraph sanitized as by [`line()`].
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut paragraph = String::new();

@@ -1,6 +1,6 @@
 //! The domain core: what a program file holds, as plain types.
 //!
-//! [`load`] reads and validates a file into a [`Program`]; nothing here knows about the terminal.
+//! [`load_file`] reads and validates a file into a [`Program`]; nothing here knows about the terminal.
 //! Every string in these types has been through [`crate::sanitize`], so it is safe to draw.
 
 mod diagnostic;

@@ -1,9 +1,12 @@
 //! The `?` overlay: every key binding, generated from [`crate::keymap::BINDINGS`].
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{
+    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Widget,
+};
 
 use super::theme;
 use crate::keymap;
@@ -68,11 +71,19 @@ impl Widget for Help {
             .border_style(theme::BORDER_FOCUSED);
         let inner = block.inner(area);
         block.render(area, buf);
-        let visible: Vec<Line> = lines()
-            .into_iter()
-            .skip(self.scroll)
-            .take(usize::from(inner.height))
-            .collect();
+        let all = lines();
+        let height = usize::from(inner.height);
+        let visible: Vec<Line> = all.iter().skip(self.scroll).take(height).cloned().collect();
         Paragraph::new(visible).render(inner, buf);
+        if all.len() > height {
+            let mut state = ScrollbarState::new(all.len().saturating_sub(height))
+                .position(self.scroll)
+                .viewport_content_length(height);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+                area.inner(Margin::new(0, 1)),
+                buf,
+                &mut state,
+            );
+        }
     }
 }

@@ -8,12 +8,44 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
+use unicode_width::UnicodeWidthChar as _;
+
 use super::theme;
 use crate::app::{App, Focus};
 
 /// The list pane, borrowing what it draws.
 pub struct TalkList<'a> {
     app: &'a App,
+}
+
+/// Cuts `spans` to `width` columns, ending in `…` when something was cut.
+fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut room = width.saturating_sub(1);
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for span in spans {
+        if room == 0 {
+            break;
+        }
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            text.push(c);
+        }
+        out.push(Span::styled(text, span.style));
+    }
+    if width > 0 {
+        out.push(Span::raw("…"));
+    }
+    out
 }
 
 /// The rows inside the list pane's border.
@@ -63,7 +95,7 @@ impl Widget for TalkList<'_> {
                 ));
             }
             let line_area = Rect::new(rows.x, rows.y + row as u16, rows.width, 1);
-            let mut line = Line::from(spans);
+            let mut line = Line::from(fit(spans, usize::from(rows.width)));
             if index == self.app.list.selected {
                 line = line.style(selected_style);
                 buf.set_style(line_area, selected_style);
