@@ -4,6 +4,7 @@
 //! it prints has been through [`crate::sanitize::visible`], so a hostile file cannot put escape
 //! sequences on stderr.
 
+use std::cell::OnceCell;
 use std::fmt::{self, Write as _};
 
 use crate::sanitize::visible;
@@ -25,16 +26,61 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` in `src` (clamped to the text).
     pub fn of(src: &str, offset: usize) -> Location {
-        let mut offset = offset.min(src.len());
-        while !src.is_char_boundary(offset) {
+        SourceText::new(src).location(offset)
+    }
+}
+
+/// A text with its line starts, found once, so that locating many diagnostics in a large file
+/// stays linear.
+#[derive(Debug)]
+pub struct SourceText<'a> {
+    text: &'a str,
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'a> SourceText<'a> {
+    pub fn new(text: &'a str) -> SourceText<'a> {
+        SourceText {
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(
+                    self.text
+                        .bytes()
+                        .enumerate()
+                        .filter(|(_, b)| *b == b'\n')
+                        .map(|(i, _)| i + 1),
+                )
+                .collect()
+        })
+    }
+
+    /// The location of byte `offset` (clamped to the text).
+    pub fn location(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &src[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
         Location {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
         }
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> Option<&'a str> {
+        let starts = self.line_starts();
+        let start = *starts.get(line.checked_sub(1)?)?;
+        let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
+        Some(self.text[start..end].trim_end_matches('\r'))
     }
 }
 
@@ -52,10 +98,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic at byte `offset` of `src`.
-    pub fn at(severity: Severity, src: &str, offset: usize, message: String) -> Diagnostic {
-        let location = Location::of(src, offset);
-        let source_line = src.lines().nth(location.line - 1).map(str::to_owned);
+    /// A diagnostic at byte `offset` of `source`.
+    pub fn at(
+        severity: Severity,
+        source: &SourceText,
+        offset: usize,
+        message: String,
+    ) -> Diagnostic {
+        let location = source.location(offset);
+        let source_line = source.line_text(location.line).map(str::to_owned);
         Diagnostic {
             severity,
             location: Some(location),
@@ -175,13 +226,24 @@ mod tests {
         // byte 10 is after 'b', 'é' (2 bytes) and ' ': the fourth character of line 2.
         assert_eq!(Location::of(src, 10), Location { line: 2, column: 4 });
         assert_eq!(Location::of(src, 999), Location { line: 3, column: 1 });
+        let source = SourceText::new("one\r\ntwo\n\nlast");
+        assert_eq!(source.line_text(1), Some("one"));
+        assert_eq!(source.line_text(3), Some(""));
+        assert_eq!(source.line_text(4), Some("last"));
+        assert_eq!(source.line_text(5), None);
+        assert_eq!(source.location(13), Location { line: 4, column: 3 });
     }
 
     #[test]
     fn render_quotes_the_line_with_a_caret() {
         let src = "[program]\ntitel = \"x\"\n";
-        let d = Diagnostic::at(Severity::Warning, src, 10, "unknown key `titel`".into())
-            .with_help("did you mean `title`?");
+        let d = Diagnostic::at(
+            Severity::Warning,
+            &SourceText::new(src),
+            10,
+            "unknown key `titel`".into(),
+        )
+        .with_help("did you mean `title`?");
         assert_eq!(
             d.render("p.toml"),
             "p.toml:2:1: warning: unknown key `titel`\n  |\n2 | titel = \"x\"\n  | ^\n  = did you mean `title`?"
@@ -191,7 +253,12 @@ mod tests {
     #[test]
     fn render_never_prints_control_characters() {
         let src = "\u{1b}[2J = 1\n";
-        let d = Diagnostic::at(Severity::Error, src, 0, "bad key `\u{1b}[2J`".into());
+        let d = Diagnostic::at(
+            Severity::Error,
+            &SourceText::new(src),
+            0,
+            "bad key `\u{1b}[2J`".into(),
+        );
         assert!(!d.render("p\u{1b}.toml").contains('\u{1b}'));
     }
 }

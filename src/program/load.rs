@@ -4,7 +4,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use super::diagnostic::{Diagnostic, LoadError, Severity};
+use super::diagnostic::{Diagnostic, LoadError, Severity, SourceText};
 use super::{Origin, Program, schema};
 
 /// The largest program file Lectern reads: 512 MiB. A program of 100,000 talks with full
@@ -63,7 +63,7 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<(Program, Vec<Diagnos
                 .collect();
             let diagnostic = Diagnostic::at(
                 Severity::Error,
-                &prefix,
+                &SourceText::new(&prefix),
                 prefix.len(),
                 format!(
                     "invalid UTF-8: byte {} at offset {}",

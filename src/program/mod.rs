@@ -9,7 +9,7 @@ mod schema;
 
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, LoadError, Location, Severity};
+pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
 pub use load::{MAX_FILE_SIZE, load_file, parse_str};
 
 /// The program the binary carries: the keynote session of the ASSYST workshop at ISCA 2023.

@@ -12,7 +12,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::{Diagnostic, Severity, SourceText};
 use super::{ProgramInfo, Speaker, Talk, slug};
 use crate::sanitize;
 
@@ -30,18 +30,43 @@ type Value<'i> = Spanned<DeValue<'i>>;
 pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>) {
     let mut checker = Checker {
         src,
+        source: SourceText::new(src),
         diagnostics: Vec::new(),
+        suppressed: (0, 0),
     };
     let result = checker.document();
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by_key(|d| (d.location, d.severity == Severity::Warning));
+    let (errors, warnings) = checker.suppressed;
+    if errors + warnings > 0 {
+        diagnostics.push(Diagnostic {
+            severity: if errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            location: None,
+            message: format!("{errors} more errors and {warnings} more warnings not shown"),
+            help: Some(format!(
+                "only the first {MAX_DIAGNOSTICS} problems are listed"
+            )),
+            source_line: None,
+        });
+    }
     let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
     (if failed { None } else { result }, diagnostics)
 }
 
+/// At most this many diagnostics are located and kept; the rest are only counted. This keeps a
+/// file with 100,000 broken talks from producing (and locating) 100,000 messages.
+const MAX_DIAGNOSTICS: usize = 200;
+
 struct Checker<'s> {
     src: &'s str,
+    source: SourceText<'s>,
     diagnostics: Vec<Diagnostic>,
+    /// Diagnostics past [`MAX_DIAGNOSTICS`]: (errors, warnings).
+    suppressed: (usize, usize),
 }
 
 /// The text the user sees for a value's type.
@@ -58,9 +83,24 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
-        let d = Diagnostic::at(Severity::Error, self.src, span.start, message).with_help(help);
+    fn report(&mut self, severity: Severity, offset: usize, message: String, help: String) {
+        if self.diagnostics.len() >= MAX_DIAGNOSTICS {
+            match severity {
+                Severity::Error => self.suppressed.0 += 1,
+                Severity::Warning => self.suppressed.1 += 1,
+            }
+            return;
+        }
+        let d = Diagnostic::at(severity, &self.source, offset, message).with_help(help);
         self.diagnostics.push(d);
+    }
+
+    fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
+        self.report(Severity::Error, span.start, message, help.into());
+    }
+
+    fn warn(&mut self, offset: usize, message: String, help: impl Into<String>) {
+        self.report(Severity::Warning, offset, message, help.into());
     }
 
     /// The source text of a value, shortened, for quoting in a message.
@@ -107,14 +147,10 @@ impl Checker<'_> {
             Some((_, value)) => self.talks(value),
         };
         if talks.as_ref().is_some_and(Vec::is_empty) {
-            self.diagnostics.push(
-                Diagnostic::at(
-                    Severity::Warning,
-                    self.src,
-                    0,
-                    "the program has no talks".into(),
-                )
-                .with_help("expected one or more `[[talks]]` tables"),
+            self.warn(
+                0,
+                "the program has no talks".into(),
+                "expected one or more `[[talks]]` tables",
             );
         }
         Some((info??, talks?))
@@ -163,17 +199,15 @@ impl Checker<'_> {
         if let (Some(raw), Some((_, v))) = (&slides, find(table, "slides"))
             && let Err(reason) = crate::slides::classify(raw)
         {
-            let d = Diagnostic::at(
-                Severity::Warning,
-                self.src,
+            let message = format!(
+                "slides {} will not be opened: {reason}",
+                self.quote(&v.span())
+            );
+            self.warn(
                 v.span().start,
-                format!(
-                    "slides {:?} will not be opened: {reason}",
-                    self.quote(&v.span())
-                ),
-            )
-            .with_help("expected a path inside the program's folder or an http(s) URL");
-            self.diagnostics.push(d);
+                message,
+                "expected a path inside the program's folder or an http(s) URL",
+            );
         }
         let tags = self.tags(table);
         let speakers = self.speakers(table, &what);
@@ -220,7 +254,7 @@ impl Checker<'_> {
                 continue;
             };
             if let Some(&first) = first_use.get(id) {
-                let first_at = super::Location::of(self.src, first);
+                let first_at = self.source.location(first);
                 self.error(
                     &value.span(),
                     format!("duplicate talk id \"{id}\" (first used at {first_at})"),
@@ -394,14 +428,11 @@ impl Checker<'_> {
                 Some(k) => format!("did you mean `{k}`? (this key is ignored)"),
                 None => format!("known keys here: {}; this key is ignored", known.join(", ")),
             };
-            let d = Diagnostic::at(
-                Severity::Warning,
-                self.src,
+            self.warn(
                 key.span().start,
                 format!("unknown key `{name}` {place}"),
-            )
-            .with_help(help);
-            self.diagnostics.push(d);
+                help,
+            );
         }
     }
 }
