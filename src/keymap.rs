@@ -109,7 +109,7 @@ impl Key {
     fn matches(&self, event: &KeyEvent) -> bool {
         // Terminals report `G` as Char('G') with or without SHIFT; ignore SHIFT for characters.
         let modifiers = match event.code {
-            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
             _ => event.modifiers,
         };
         self.code == event.code && self.modifiers == modifiers

@@ -178,10 +178,12 @@ pub enum LoadError {
         limit / (1024 * 1024)
     )]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{}", render_all(path, diagnostics))]
+    #[error("{}", render_all(path, diagnostics, *errors))]
     Invalid {
         path: String,
         diagnostics: Vec<Diagnostic>,
+        /// Every error found, including those past the cap that are not in `diagnostics`.
+        errors: usize,
     },
 }
 
@@ -195,11 +197,7 @@ impl LoadError {
     }
 }
 
-fn render_all(path: &str, diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+fn render_all(path: &str, diagnostics: &[Diagnostic], errors: usize) -> String {
     let mut out: Vec<String> = diagnostics.iter().map(|d| d.render(path)).collect();
     out.push(format!(
         "{path}: {errors} error{} found; the program was not loaded",
@@ -231,7 +229,7 @@ mod tests {
         assert_eq!(source.line_text(3), Some(""));
         assert_eq!(source.line_text(4), Some("last"));
         assert_eq!(source.line_text(5), None);
-        assert_eq!(source.location(13), Location { line: 4, column: 3 });
+        assert_eq!(source.location(13), Location { line: 4, column: 4 });
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<(Program, Vec<Diagnos
                     source_line: None,
                     ..diagnostic
                 }],
+                errors: 1,
             })
         }
     }
@@ -85,7 +86,7 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<(Program, Vec<Diagnos
 
 /// Validates program text.
 pub fn parse_str(src: &str, origin: Origin) -> Result<(Program, Vec<Diagnostic>), LoadError> {
-    let (result, diagnostics) = schema::check(src);
+    let (result, diagnostics, errors) = schema::check(src);
     match result {
         Some((info, talks)) => Ok((
             Program {
@@ -98,6 +99,7 @@ pub fn parse_str(src: &str, origin: Origin) -> Result<(Program, Vec<Diagnostic>)
         None => Err(LoadError::Invalid {
             path: origin.display_name(),
             diagnostics,
+            errors,
         }),
     }
 }

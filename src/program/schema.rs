@@ -26,12 +26,14 @@ const SPEAKER_KEYS: &[&str] = &["name", "affiliation", "bio"];
 type Key<'i> = Spanned<Cow<'i, str>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// Checks `src`; returns the program parts when there is no error, and every diagnostic found.
-pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>) {
+/// Checks `src`; returns the program parts when there is no error, the diagnostics found (at
+/// most [`MAX_DIAGNOSTICS`] of each severity) and the number of errors, shown or not.
+pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>, usize) {
     let mut checker = Checker {
         src,
         source: SourceText::new(src),
         diagnostics: Vec::new(),
+        kept: (0, 0),
         suppressed: (0, 0),
     };
     let result = checker.document();
@@ -53,8 +55,8 @@ pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>) {
             source_line: None,
         });
     }
-    let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    (if failed { None } else { result }, diagnostics)
+    let errors = checker.kept.0 + errors;
+    (if errors > 0 { None } else { result }, diagnostics, errors)
 }
 
 /// At most this many diagnostics are located and kept; the rest are only counted. This keeps a
@@ -65,7 +67,9 @@ struct Checker<'s> {
     src: &'s str,
     source: SourceText<'s>,
     diagnostics: Vec<Diagnostic>,
-    /// Diagnostics past [`MAX_DIAGNOSTICS`]: (errors, warnings).
+    /// Diagnostics kept: (errors, warnings).
+    kept: (usize, usize),
+    /// Diagnostics past [`MAX_DIAGNOSTICS`] of their severity: (errors, warnings).
     suppressed: (usize, usize),
 }
 
@@ -84,13 +88,15 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 
 impl Checker<'_> {
     fn report(&mut self, severity: Severity, offset: usize, message: String, help: String) {
-        if self.diagnostics.len() >= MAX_DIAGNOSTICS {
-            match severity {
-                Severity::Error => self.suppressed.0 += 1,
-                Severity::Warning => self.suppressed.1 += 1,
-            }
+        let (kept, suppressed) = match severity {
+            Severity::Error => (&mut self.kept.0, &mut self.suppressed.0),
+            Severity::Warning => (&mut self.kept.1, &mut self.suppressed.1),
+        };
+        if *kept >= MAX_DIAGNOSTICS {
+            *suppressed += 1;
             return;
         }
+        *kept += 1;
         let d = Diagnostic::at(severity, &self.source, offset, message).with_help(help);
         self.diagnostics.push(d);
     }
