@@ -86,8 +86,12 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<(Program, Vec<Diagnos
 
 /// Validates program text.
 pub fn parse_str(src: &str, origin: Origin) -> Result<(Program, Vec<Diagnostic>), LoadError> {
-    let (result, diagnostics, errors) = schema::check(src);
-    match result {
+    let schema::Checked {
+        parts,
+        diagnostics,
+        errors,
+    } = schema::check(src);
+    match parts {
         Some((info, talks)) => Ok((
             Program {
                 info,

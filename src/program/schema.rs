@@ -28,7 +28,7 @@ type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Checks `src`; returns the program parts when there is no error, the diagnostics found (at
 /// most [`MAX_DIAGNOSTICS`] of each severity) and the number of errors, shown or not.
-pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>, usize) {
+pub fn check(src: &str) -> Checked {
     let mut checker = Checker {
         src,
         source: SourceText::new(src),
@@ -56,7 +56,21 @@ pub fn check(src: &str) -> (Option<(ProgramInfo, Vec<Talk>)>, Vec<Diagnostic>, u
         });
     }
     let errors = checker.kept.0 + errors;
-    (if errors > 0 { None } else { result }, diagnostics, errors)
+    Checked {
+        parts: if errors > 0 { None } else { result },
+        diagnostics,
+        errors,
+    }
+}
+
+/// The outcome of [`check`].
+pub struct Checked {
+    /// The program's parts, when there is no error.
+    pub parts: Option<(ProgramInfo, Vec<Talk>)>,
+    /// At most [`MAX_DIAGNOSTICS`] of each severity, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every error found, shown or not.
+    pub errors: usize,
 }
 
 /// At most this many diagnostics are located and kept; the rest are only counted. This keeps a
