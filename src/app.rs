@@ -280,17 +280,24 @@ impl App {
         usize::from(ui::help::area(self.areas().body).height.saturating_sub(2)).max(1)
     }
 
-    /// Keeps the list offset around the selection and the detail scroll inside the text.
+    /// Keeps the list offset around the selection (while the list is shown), and the detail
+    /// and help scrolls inside their text.
     fn clamp(&mut self) {
-        let rows = self.areas().list.map_or(1, |r| {
-            usize::from(ui::talk_list::rows_area(r).height).max(1)
-        });
-        let selected = self.list.selected;
-        self.list.offset = self
-            .list
-            .offset
-            .clamp((selected + 1).saturating_sub(rows), selected);
+        if let Some(list) = self.areas().list {
+            let rows = usize::from(ui::talk_list::rows_area(list).height).max(1);
+            let selected = self.list.selected;
+            self.list.offset = self
+                .list
+                .offset
+                .clamp((selected + 1).saturating_sub(rows), selected);
+        }
         self.detail.scroll = self.detail.scroll.min(self.max_detail_scroll());
+        if let Some(Overlay::Help { scroll }) = self.overlay {
+            let max = ui::help::line_count().saturating_sub(self.help_page());
+            self.overlay = Some(Overlay::Help {
+                scroll: scroll.min(max),
+            });
+        }
     }
 
     /// The detail text of the selected talk, wrapped to the current detail width.

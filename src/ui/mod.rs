@@ -16,6 +16,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use unicode_width::UnicodeWidthChar as _;
+
 use crate::app::{App, Focus, Overlay};
 use crate::keymap;
 use crate::program::Origin;
@@ -71,6 +73,36 @@ impl Areas {
     }
 }
 
+/// Cuts `spans` to `width` columns, ending in `…` when something was cut.
+pub(crate) fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
+    let total: usize = spans.iter().map(Span::width).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut room = width.saturating_sub(1);
+    let mut out = Vec::with_capacity(spans.len() + 1);
+    for span in spans {
+        if room == 0 {
+            break;
+        }
+        let mut text = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if w > room {
+                room = 0;
+                break;
+            }
+            room -= w;
+            text.push(c);
+        }
+        out.push(Span::styled(text, span.style));
+    }
+    if width > 0 {
+        out.push(Span::raw("…"));
+    }
+    out
+}
+
 /// Draws a frame: prepares the detail text for the current width, then renders the app.
 pub fn draw(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
@@ -119,7 +151,7 @@ fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
     buf.set_style(area, theme::BAR);
-    Line::from(left).render(left_area, buf);
+    Line::from(fit(left, usize::from(left_area.width))).render(left_area, buf);
     Line::from(position).right_aligned().render(right_area, buf);
 }
 

@@ -3,49 +3,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-use unicode_width::UnicodeWidthChar as _;
-
-use super::theme;
+use super::{fit, theme};
 use crate::app::{App, Focus};
 
 /// The list pane, borrowing what it draws.
 pub struct TalkList<'a> {
     app: &'a App,
-}
-
-/// Cuts `spans` to `width` columns, ending in `…` when something was cut.
-fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
-    let total: usize = spans.iter().map(Span::width).sum();
-    if total <= width {
-        return spans;
-    }
-    let mut room = width.saturating_sub(1);
-    let mut out = Vec::with_capacity(spans.len() + 1);
-    for span in spans {
-        if room == 0 {
-            break;
-        }
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
-            if w > room {
-                room = 0;
-                break;
-            }
-            room -= w;
-            text.push(c);
-        }
-        out.push(Span::styled(text, span.style));
-    }
-    if width > 0 {
-        out.push(Span::raw("…"));
-    }
-    out
 }
 
 /// The rows inside the list pane's border.
@@ -84,15 +53,18 @@ impl Widget for TalkList<'_> {
         };
         for (row, index) in (first..last).enumerate() {
             let talk = &talks[index];
+            // The selected row is drawn in one style: dim parts would turn into dark patches.
+            let dim = if index == self.app.list.selected {
+                Style::new()
+            } else {
+                theme::DIM
+            };
             let mut spans = vec![
-                Span::styled(format!("{:>number_width$} ", index + 1), theme::DIM),
+                Span::styled(format!("{:>number_width$} ", index + 1), dim),
                 Span::raw(talk.title.as_str()),
             ];
             if !talk.speakers.is_empty() {
-                spans.push(Span::styled(
-                    format!(" · {}", talk.speaker_names()),
-                    theme::DIM,
-                ));
+                spans.push(Span::styled(format!(" · {}", talk.speaker_names()), dim));
             }
             let line_area = Rect::new(rows.x, rows.y + row as u16, rows.width, 1);
             let mut line = Line::from(fit(spans, usize::from(rows.width)));

@@ -1,0 +1,785 @@
+//! The `lectern` binary from the outside: `lectern check` on good, bad and hostile files, exit
+//! statuses, what goes to stdout and stderr, and that a program which does not load is reported
+//! before the terminal is touched.
+
+use std::ffi::{OsStr, OsString};
+use std::io::Read as _;
+use std::os::unix::ffi::OsStrExt as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_lectern");
+
+/// Longer than any run of the binary should take; a run that takes longer has hung.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What a run of the binary left behind.
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
+impl Run {
+    fn out(&self) -> String {
+        String::from_utf8(self.stdout.clone()).expect("stdout is UTF-8")
+    }
+
+    fn err(&self) -> String {
+        String::from_utf8(self.stderr.clone()).expect("stderr is UTF-8")
+    }
+}
+
+/// Runs `lectern ARGS` in `dir`, stdin from /dev/null, stdout and stderr captured, no opener
+/// from the environment.
+fn lectern<I, S>(dir: &Path, args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LECTERN_OPENER")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start lectern");
+    let mut stdout = child.stdout.take().expect("stdout pipe");
+    let mut stderr = child.stderr.take().expect("stderr pipe");
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        stdout.read_to_end(&mut buf).expect("read stdout");
+        buf
+    });
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        stderr.read_to_end(&mut buf).expect("read stderr");
+        buf
+    });
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for lectern") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("lectern did not finish within {TIMEOUT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Run {
+        code: status.code(),
+        stdout: out.join().expect("stdout reader"),
+        stderr: err.join().expect("stderr reader"),
+    }
+}
+
+fn write(dir: &Path, name: impl AsRef<OsStr>, bytes: impl AsRef<[u8]>) {
+    std::fs::write(dir.join(name.as_ref()), bytes).expect("write a test file");
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+const NO_TITLE: &str = "[program]\ntitle = \"P\"\n\n[[talks]]\nid = \"a\"\nkind = \"keynote\"\n";
+const GOOD: &str = "[program]\ntitle = \"P\"\n\n[[talks]]\ntitle = \"One\"\n";
+const WARN: &str = "[program]\ntitle = \"P\"\n\n[[talks]]\ntitle = \"T\"\nabstarct = \"x\"\n";
+
+const NO_TITLE_REPORT: &str = "\
+notitle.toml:4:1: error: talk #1 has no `title`
+  |
+4 | [[talks]]
+  | ^
+  = expected `title = \"...\"` in talk #1
+notitle.toml: 1 error found; the program was not loaded
+";
+
+const WARN_REPORT: &str = "\
+warn.toml:6:1: warning: unknown key `abstarct` in talk #1
+  |
+6 | abstarct = \"x\"
+  | ^
+  = did you mean `abstract`? (this key is ignored)
+";
+
+// ---------------------------------------------------------------------------------------------
+// lectern check: good files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn check_accepts_the_repository_program() {
+    let run = lectern(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        ["check", "program.toml"],
+    );
+    assert_eq!(run.err(), "");
+    assert_eq!(run.out(), "program.toml: ok: 4 talks, 0 warnings\n");
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn check_reports_warnings_and_succeeds() {
+    let dir = tempdir();
+    write(dir.path(), "warn.toml", WARN);
+    let run = lectern(dir.path(), ["check", "warn.toml"]);
+    assert_eq!(run.out(), "warn.toml: ok: 1 talk, 1 warning\n");
+    assert_eq!(run.err(), WARN_REPORT);
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn check_warns_about_an_empty_program() {
+    let dir = tempdir();
+    write(dir.path(), "empty.toml", "[program]\ntitle = \"P\"\n");
+    let run = lectern(dir.path(), ["check", "empty.toml"]);
+    assert_eq!(run.out(), "empty.toml: ok: 0 talks, 1 warning\n");
+    assert!(
+        run.err()
+            .starts_with("empty.toml:1:1: warning: the program has no talks\n"),
+        "{}",
+        run.err()
+    );
+    assert!(
+        run.err()
+            .contains("= expected one or more `[[talks]]` tables")
+    );
+    assert_eq!(run.code, Some(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// lectern check: bad files
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn check_reports_a_missing_title() {
+    let dir = tempdir();
+    write(dir.path(), "notitle.toml", NO_TITLE);
+    let run = lectern(dir.path(), ["check", "notitle.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(run.err(), NO_TITLE_REPORT);
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_reports_a_wrong_type() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "wrongtype.toml",
+        "[program]\ntitle = \"P\"\n\n[[talks]]\ntitle = 42\n",
+    );
+    let run = lectern(dir.path(), ["check", "wrongtype.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "\
+wrongtype.toml:5:9: error: `title` is an integer (42), not a string
+  |
+5 | title = 42
+  |         ^
+  = expected a string
+wrongtype.toml: 1 error found; the program was not loaded
+"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_reports_a_duplicate_id() {
+    let dir = tempdir();
+    write(
+        dir.path(),
+        "dup.toml",
+        "[program]\ntitle = \"P\"\n\n[[talks]]\nid = \"a\"\ntitle = \"One\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Two\"\n",
+    );
+    let run = lectern(dir.path(), ["check", "dup.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "\
+dup.toml:9:6: error: duplicate talk id \"a\" (first used at line 5, column 6)
+  |
+9 | id = \"a\"
+  |      ^
+  = expected each talk id to be unique
+dup.toml: 1 error found; the program was not loaded
+"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_reports_invalid_utf8_with_its_position() {
+    let dir = tempdir();
+    // Line 2 is `title = "caf` and then the Latin-1 byte for `é`: column 13, byte offset 22.
+    write(
+        dir.path(),
+        "latin1.toml",
+        b"[program]\ntitle = \"caf\xE9\"\n",
+    );
+    let run = lectern(dir.path(), ["check", "latin1.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "\
+latin1.toml:2:13: error: invalid UTF-8: byte 0xE9 at offset 22
+  = expected a UTF-8 text file; re-save it as UTF-8
+latin1.toml: 1 error found; the program was not loaded
+"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_reports_toml_syntax_errors() {
+    let dir = tempdir();
+    // An unterminated string: the error is at the end of line 2, after `title = "P`.
+    write(dir.path(), "syntax.toml", "[program]\ntitle = \"P\n");
+    let run = lectern(dir.path(), ["check", "syntax.toml"]);
+    assert_eq!(run.out(), "");
+    let err = run.err();
+    assert!(
+        err.starts_with("syntax.toml:2:11: error: invalid TOML: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n  |\n2 | title = \"P\n  |           ^\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n  = expected TOML syntax (https://toml.io)\n"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("\nsyntax.toml: 1 error found; the program was not loaded\n"),
+        "{err}"
+    );
+    assert_eq!(run.code, Some(1));
+
+    // A key given twice: the error is at the second one.
+    write(
+        dir.path(),
+        "twice.toml",
+        "[program]\ntitle = \"a\"\ntitle = \"b\"\n",
+    );
+    let run = lectern(dir.path(), ["check", "twice.toml"]);
+    assert!(
+        run.err()
+            .starts_with("twice.toml:3:1: error: invalid TOML: duplicate key\n"),
+        "{}",
+        run.err()
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_reports_every_error_of_a_file() {
+    let dir = tempdir();
+    write(dir.path(), "two.toml", "talks = 3\n[program]\n");
+    let run = lectern(dir.path(), ["check", "two.toml"]);
+    assert_eq!(run.out(), "");
+    let err = run.err();
+    let first = err
+        .find(
+            "two.toml:1:9: error: `talks` is an integer (3), not an array of tables: `[[talks]]`\n",
+        )
+        .unwrap_or_else(|| panic!("{err}"));
+    let second = err
+        .find("two.toml:2:1: error: `[program]` has no `title`\n")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(first < second, "{err}");
+    assert!(
+        err.ends_with("\ntwo.toml: 2 errors found; the program was not loaded\n"),
+        "{err}"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_rejects_a_directory() {
+    let dir = tempdir();
+    std::fs::create_dir(dir.path().join("folder.toml")).expect("mkdir");
+    let run = lectern(dir.path(), ["check", "folder.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "folder.toml: not a regular file (a directory); expected a TOML program file\n"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_rejects_a_missing_file() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["check", "missing.toml"]);
+    assert_eq!(run.out(), "");
+    let reason = std::io::Error::from_raw_os_error(2);
+    assert_eq!(run.err(), format!("missing.toml: cannot read: {reason}\n"));
+    assert!(run.err().contains("(os error 2)"), "{}", run.err());
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_rejects_a_fifo_without_blocking_on_it() {
+    let dir = tempdir();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("pipe.toml"))
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    // Opening a FIFO for reading blocks until a writer comes: the run would time out.
+    let run = lectern(dir.path(), ["check", "pipe.toml"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "pipe.toml: not a regular file (a device, socket or pipe); expected a TOML program file\n"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_rejects_dev_null() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["check", "/dev/null"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(
+        run.err(),
+        "/dev/null: not a regular file (a device, socket or pipe); expected a TOML program file\n"
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_goes_on_after_a_bad_file() {
+    let dir = tempdir();
+    write(dir.path(), "good.toml", GOOD);
+    write(dir.path(), "notitle.toml", NO_TITLE);
+    write(dir.path(), "warn.toml", WARN);
+    let run = lectern(
+        dir.path(),
+        [
+            "check",
+            "notitle.toml",
+            "good.toml",
+            "missing.toml",
+            "warn.toml",
+        ],
+    );
+    assert_eq!(
+        run.out(),
+        "good.toml: ok: 1 talk, 0 warnings\nwarn.toml: ok: 1 talk, 1 warning\n"
+    );
+    let reason = std::io::Error::from_raw_os_error(2);
+    assert_eq!(
+        run.err(),
+        format!("{NO_TITLE_REPORT}missing.toml: cannot read: {reason}\n{WARN_REPORT}")
+    );
+    assert_eq!(run.code, Some(1));
+
+    // The same files, the bad one last: still a failure.
+    let run = lectern(dir.path(), ["check", "good.toml", "notitle.toml"]);
+    assert_eq!(run.out(), "good.toml: ok: 1 talk, 0 warnings\n");
+    assert_eq!(run.err(), NO_TITLE_REPORT);
+    assert_eq!(run.code, Some(1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile input never reaches the terminal raw
+// ---------------------------------------------------------------------------------------------
+
+/// Characters that must never reach the terminal from a file or a file name: C0 controls
+/// other than the newline, DEL, C1 controls, bidi controls and invisible formatting characters.
+fn forbidden(c: char) -> bool {
+    c != '\n'
+        && matches!(
+            c,
+            '\0'..='\u{1f}'
+                | '\u{7f}'..='\u{9f}'
+                | '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
+}
+
+fn assert_harmless(bytes: &[u8], what: &str) {
+    assert!(
+        !bytes.contains(&0x1b),
+        "{what} holds an ESC byte: {:?}",
+        String::from_utf8_lossy(bytes)
+    );
+    let text = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what} is not UTF-8: {e}"));
+    if let Some(c) = text.chars().find(|c| forbidden(*c)) {
+        panic!("{what} holds {c:?}: {text:?}");
+    }
+}
+
+/// A file name with ESC, BEL, a C1 CSI (as UTF-8) and a right-to-left override.
+fn hostile_name() -> OsString {
+    OsStr::from_bytes(b"evil\x1b[31m\x07\xc2\x9b\xe2\x80\xae.toml").to_owned()
+}
+
+/// `hostile_name` as lectern must print it.
+const HOSTILE_NAME_SHOWN: &str = "evil␛[31m␇<U+009B><U+202E>.toml";
+
+/// Escaped ESC, BEL, C1 and bidi characters in a key and in values: the file loads, with two
+/// warnings about the odd keys.
+const HOSTILE_ESCAPED: &str = r#"[program]
+title = "ok \u001b[2J"
+"\u001b]0;key\u0007" = 1
+
+[[talks]]
+title = "x\u001b[31m\u009b1m\u202e"
+kind = "\u001b[5m"
+"sl\u001bdes" = 1
+"#;
+
+#[test]
+fn check_never_prints_escapes_from_a_hostile_file_or_name() {
+    let dir = tempdir();
+    let name = hostile_name();
+    write(dir.path(), &name, HOSTILE_ESCAPED);
+    let run = lectern(dir.path(), [OsStr::new("check"), name.as_os_str()]);
+    assert_harmless(&run.stdout, "stdout");
+    assert_harmless(&run.stderr, "stderr");
+    assert_eq!(
+        run.out(),
+        format!("{HOSTILE_NAME_SHOWN}: ok: 1 talk, 2 warnings\n")
+    );
+    let err = run.err();
+    assert!(
+        err.contains(&format!(
+            "{HOSTILE_NAME_SHOWN}:3:1: warning: unknown key `␛]0;key␇` in `[program]`\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{HOSTILE_NAME_SHOWN}:8:1: warning: unknown key `sl␛des` in talk #1\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("= did you mean `slides`? (this key is ignored)"),
+        "{err}"
+    );
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn check_never_prints_raw_escape_bytes_from_a_broken_file() {
+    let dir = tempdir();
+    // Raw ESC and BEL bytes in a value and in a key are invalid TOML: the errors quote the lines.
+    let name = OsStr::from_bytes(b"raw\x1b]0;t\x07.toml");
+    write(
+        dir.path(),
+        name,
+        b"[program]\ntitle = \"raw \x1b[2J esc\"\n\x1b[31m = 1\n",
+    );
+    let run = lectern(dir.path(), [OsStr::new("check"), name]);
+    assert_eq!(run.out(), "");
+    assert_harmless(&run.stderr, "stderr");
+    let err = run.err();
+    // The caret sits under the ESC, shown as one character.
+    assert!(
+        err.starts_with("raw␛]0;t␇.toml:2:14: error: invalid TOML: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n2 | title = \"raw ␛[2J esc\"\n  |              ^\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("raw␛]0;t␇.toml:3:1: error: invalid TOML: "),
+        "{err}"
+    );
+    assert!(err.contains("\n3 | ␛[31m = 1\n"), "{err}");
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn names_of_unreadable_files_are_shown_in_visible_notation() {
+    let dir = tempdir();
+    let name = hostile_name();
+    // Not valid UTF-8 either: a lone C1 CSI byte.
+    let lone = OsStr::from_bytes(b"lone\x9b31m.toml");
+    let folder = OsStr::from_bytes(b"dir\x1b[2J");
+    std::fs::create_dir(dir.path().join(folder)).expect("mkdir");
+    let run = lectern(
+        dir.path(),
+        [OsStr::new("check"), name.as_os_str(), lone, folder],
+    );
+    assert_eq!(run.out(), "");
+    assert_harmless(&run.stderr, "stderr");
+    let reason = std::io::Error::from_raw_os_error(2);
+    assert_eq!(
+        run.err(),
+        format!(
+            "{HOSTILE_NAME_SHOWN}: cannot read: {reason}\n\
+             lone\u{fffd}31m.toml: cannot read: {reason}\n\
+             dir␛[2J: not a regular file (a directory); expected a TOML program file\n"
+        )
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+// ---------------------------------------------------------------------------------------------
+// lectern [PROGRAM]
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn browse_reports_a_bad_program_and_exits_1() {
+    let dir = tempdir();
+    write(dir.path(), "notitle.toml", NO_TITLE);
+    let run = lectern(dir.path(), ["notitle.toml"]);
+    assert_eq!(run.stdout, b"");
+    assert_eq!(run.err(), NO_TITLE_REPORT);
+    assert_eq!(run.code, Some(1));
+
+    let name = hostile_name();
+    write(dir.path(), &name, b"[program]\ntitle = \"\x1b[2J\n");
+    let run = lectern(dir.path(), [&name]);
+    assert_eq!(run.stdout, b"");
+    assert_harmless(&run.stderr, "stderr");
+    assert!(
+        run.err()
+            .starts_with(&format!("{HOSTILE_NAME_SHOWN}:2:10: error: invalid TOML: ")),
+        "{}",
+        run.err()
+    );
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn browse_without_a_terminal_exits_2() {
+    let dir = tempdir();
+    // No ./program.toml here: the built-in program loads, then the terminal check fails.
+    let run = lectern(dir.path(), std::iter::empty::<&str>());
+    assert_eq!(run.stdout, b"");
+    assert_eq!(
+        run.err(),
+        "lectern: standard output is not a terminal: lectern draws a full-screen browser; \
+         run it in a terminal, or use `lectern check FILE`\n"
+    );
+    assert_eq!(run.code, Some(2));
+
+    // A program given on the command line, and one found in the current folder: the same.
+    let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for run in [
+        lectern(dir.path(), [repository.join("program.toml")]),
+        lectern(repository, std::iter::empty::<&str>()),
+    ] {
+        assert_eq!(run.stdout, b"");
+        assert!(
+            run.err()
+                .starts_with("lectern: standard output is not a terminal"),
+            "{}",
+            run.err()
+        );
+        assert_eq!(run.code, Some(2));
+    }
+}
+
+/// Runs `lectern ARGS` on a pseudo-terminal and returns everything it wrote there and its exit
+/// code.
+fn lectern_on_a_pty(dir: &Path, args: &[&OsStr]) -> (Vec<u8>, u32) {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut command = CommandBuilder::new(BIN);
+    command.args(args);
+    command.cwd(dir);
+    command.env("TERM", "xterm-256color");
+    command.env_remove("LECTERN_OPENER");
+    let mut child = pair.slave.spawn_command(command).expect("start lectern");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let output = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let mut chunk = [0u8; 4096];
+        // The read ends with EOF or EIO once the child has closed its side.
+        while let Ok(n) = reader.read(&mut chunk) {
+            if n == 0 {
+                break;
+            }
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        buf
+    });
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for lectern") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("lectern did not finish within {TIMEOUT:?}: it is waiting on the terminal");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    drop(pair.master);
+    let output = output.join().expect("pty reader thread");
+    (output, status.exit_code())
+}
+
+#[test]
+fn a_bad_program_is_reported_before_the_terminal_is_touched() {
+    let dir = tempdir();
+    write(dir.path(), "notitle.toml", NO_TITLE);
+    let (output, code) = lectern_on_a_pty(dir.path(), &[OsStr::new("notitle.toml")]);
+    assert_eq!(code, 1);
+    // No alternate screen, no cursor hiding, no mouse capture: not a single escape sequence.
+    assert!(
+        !output.contains(&0x1b),
+        "escape sequences on the terminal: {:?}",
+        String::from_utf8_lossy(&output)
+    );
+    let text = String::from_utf8(output)
+        .expect("UTF-8")
+        .replace("\r\n", "\n");
+    assert_eq!(text, NO_TITLE_REPORT);
+
+    // A hostile file name and content, on a real terminal.
+    let name = hostile_name();
+    write(dir.path(), &name, b"[program]\n\x1b[2J\x1b]0;t\x07 = 1\n");
+    let (output, code) = lectern_on_a_pty(dir.path(), &[name.as_os_str()]);
+    assert_eq!(code, 1);
+    let text = String::from_utf8(output.clone()).expect("UTF-8");
+    assert_harmless(text.replace('\r', "").as_bytes(), "the terminal");
+    assert!(
+        text.contains(&format!("{HOSTILE_NAME_SHOWN}:2:1: error: invalid TOML: ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_opener_is_a_usage_error() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["--opener", "unterminated 'quote"]);
+    assert_eq!(run.stdout, b"");
+    assert_eq!(
+        run.err(),
+        "lectern: invalid opener command \"unterminated 'quote\": missing closing quote\n"
+    );
+    assert_eq!(run.code, Some(2));
+
+    let run = lectern(dir.path(), ["--opener", ""]);
+    assert_eq!(run.err(), "lectern: the opener command is empty\n");
+    assert_eq!(run.code, Some(2));
+
+    // The same from the environment.
+    let output = Command::new(BIN)
+        .current_dir(dir.path())
+        .env("LECTERN_OPENER", "viewer \"open")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run lectern");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "lectern: invalid opener command \"viewer \\\"open\": missing closing quote\n"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Usage
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn unknown_flags_are_usage_errors() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["--bogus"]);
+    assert_eq!(run.stdout, b"");
+    assert!(
+        run.err()
+            .starts_with("error: unexpected argument '--bogus' found\n"),
+        "{}",
+        run.err()
+    );
+    assert!(run.err().contains("Usage: lectern [OPTIONS] [PROGRAM]"));
+    assert_eq!(run.code, Some(2));
+
+    let run = lectern(dir.path(), ["check", "--bogus", "program.toml"]);
+    assert!(
+        run.err()
+            .starts_with("error: unexpected argument '--bogus' found\n")
+    );
+    assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn check_without_a_file_is_a_usage_error() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["check"]);
+    assert_eq!(run.stdout, b"");
+    assert!(
+        run.err().starts_with(
+            "error: the following required arguments were not provided:\n  <PROGRAMS>...\n"
+        ),
+        "{}",
+        run.err()
+    );
+    assert!(run.err().contains("Usage: lectern check <PROGRAMS>..."));
+    assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn two_programs_to_browse_are_a_usage_error() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["a.toml", "b.toml"]);
+    assert_eq!(run.stdout, b"");
+    assert!(run.err().starts_with("error: "), "{}", run.err());
+    assert_eq!(run.code, Some(2));
+}
+
+#[test]
+fn version_and_help() {
+    let dir = tempdir();
+    let run = lectern(dir.path(), ["--version"]);
+    assert_eq!(
+        run.out(),
+        format!("lectern {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    assert_eq!(run.err(), "");
+    assert_eq!(run.code, Some(0));
+
+    let run = lectern(dir.path(), ["--help"]);
+    let out = run.out();
+    assert!(
+        out.starts_with("Browse a conference or workshop program in the terminal\n"),
+        "{out}"
+    );
+    for wanted in [
+        "Usage: lectern [OPTIONS] [PROGRAM]",
+        "       lectern <COMMAND>",
+        "  check  Validate program files: print their errors and warnings, load nothing",
+        "--opener <CMD>",
+        "-V, --version",
+    ] {
+        assert!(out.contains(wanted), "{wanted:?} missing from:\n{out}");
+    }
+    assert_eq!(run.err(), "");
+    assert_eq!(run.code, Some(0));
+
+    let run = lectern(dir.path(), ["check", "--help"]);
+    assert!(
+        run.out()
+            .contains("Usage: lectern check [OPTIONS] <PROGRAMS>..."),
+        "{}",
+        run.out()
+    );
+    assert_eq!(run.code, Some(0));
+}
