@@ -41,6 +41,14 @@ pub enum Cmd {
     },
 }
 
+/// Prints a line on stderr. Unlike `eprintln!` it never panics: stderr may be a terminal that
+/// has gone away.
+macro_rules! report {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -73,7 +81,7 @@ fn check(programs: &[PathBuf]) -> ExitCode {
                 );
             }
             Err(e) => {
-                eprintln!("{e}");
+                report!("{e}");
                 failed = true;
             }
         }
@@ -100,14 +108,14 @@ fn browse(path: Option<&Path>, opener: Option<&str>) -> ExitCode {
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
         Err(e) => {
-            eprintln!("lectern: {}", crate::sanitize::visible(&e.to_string()));
+            report!("lectern: {}", crate::sanitize::visible(&e.to_string()));
             return ExitCode::from(2);
         }
     };
     let (program, warnings) = match load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
-            eprintln!("{e}");
+            report!("{e}");
             return ExitCode::from(1);
         }
     };
@@ -126,11 +134,11 @@ fn browse(path: Option<&Path>, opener: Option<&str>) -> ExitCode {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {
-            eprintln!("lectern: {e}; run it in a terminal, or use `lectern check FILE`");
+            report!("lectern: {e}; run it in a terminal, or use `lectern check FILE`");
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("lectern: {e}");
+            report!("lectern: {e}");
             ExitCode::from(1)
         }
     }

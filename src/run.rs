@@ -48,6 +48,12 @@ pub fn browse(mut app: App, viewer: Viewer) -> Result<Ending, RunError> {
     let mut terminal = terminal::enter()?;
     let result = event_loop(&mut terminal, &mut app, &watchdog, viewer);
     terminal::restore();
+    let _ = terminal.show_cursor();
+    if !std::io::stdout().is_terminal() {
+        // The terminal is gone: its `Drop` would report the failed cursor write on a stderr
+        // that is gone too, and `eprintln!` panics on that.
+        std::mem::forget(terminal);
+    }
     result
 }
 

@@ -76,6 +76,11 @@ pub fn suspend(terminal: &mut Tui) -> std::io::Result<()> {
     restore();
     // SIGSTOP cannot be caught, so this stops even though SIGTSTP is handled below.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    // Continued by the hangup of a terminal closed meanwhile: there is nothing to take over
+    // again, and the error paths would write to a dead terminal. End as the watchdog does.
+    if !std::io::stdout().is_terminal() {
+        std::process::exit(128 + SIGHUP);
+    }
     enable_raw_mode()?;
     execute!(
         std::io::stdout(),
@@ -83,7 +88,12 @@ pub fn suspend(terminal: &mut Tui) -> std::io::Result<()> {
         EnableMouseCapture,
         cursor::Hide
     )?;
-    terminal.clear()
+    // `Terminal::clear` would ask the terminal where the cursor is (and give up after 2 s on
+    // one that does not answer); a full screen needs no answer. Resizing to the current size
+    // clears the screen and forgets the last frame, so the next draw is whole, and it also
+    // takes in a size change made while stopped.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// What the watchdog tells the main loop.
