@@ -3,6 +3,7 @@
 //! [`load_file`] reads and validates a file into a [`Program`]; nothing here knows about the terminal.
 //! Every string in these types has been through [`crate::sanitize`], so it is safe to draw.
 
+mod checker;
 mod diagnostic;
 mod load;
 mod schema;
