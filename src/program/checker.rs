@@ -53,7 +53,13 @@ impl<'s> Checker<'s> {
 }
 
 impl Checker<'_> {
-    pub(super) fn report(&mut self, severity: Severity, offset: usize, message: String, help: String) {
+    pub(super) fn report(
+        &mut self,
+        severity: Severity,
+        offset: usize,
+        message: String,
+        help: String,
+    ) {
         let (kept, suppressed) = match severity {
             Severity::Error => (&mut self.kept.0, &mut self.suppressed.0),
             Severity::Warning => (&mut self.kept.1, &mut self.suppressed.1),
@@ -86,7 +92,11 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn table<'a, 'i>(&mut self, value: &'a Value<'i>, what: &str) -> Option<&'a DeTable<'i>> {
+    pub(super) fn table<'a, 'i>(
+        &mut self,
+        value: &'a Value<'i>,
+        what: &str,
+    ) -> Option<&'a DeTable<'i>> {
         let table = value.get_ref().as_table();
         if table.is_none() {
             self.wrong_type(value, what, "a table");
@@ -108,7 +118,11 @@ impl Checker<'_> {
     }
 
     /// An optional string field, raw; a wrong type is reported and yields `None`.
-    pub(super) fn string<'t>(&mut self, table: &'t DeTable<'_>, key: &str) -> Option<(Range<usize>, &'t str)> {
+    pub(super) fn string<'t>(
+        &mut self,
+        table: &'t DeTable<'_>,
+        key: &str,
+    ) -> Option<(Range<usize>, &'t str)> {
         let (_, value) = find(table, key)?;
         if let Some(s) = value.get_ref().as_str() {
             Some((value.span(), s))
@@ -180,8 +194,10 @@ impl Checker<'_> {
     }
 }
 
-
-pub(super) fn find<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<(&'t Key<'i>, &'t Value<'i>)> {
+pub(super) fn find<'t, 'i>(
+    table: &'t DeTable<'i>,
+    key: &str,
+) -> Option<(&'t Key<'i>, &'t Value<'i>)> {
     table.get_key_value(key)
 }
 
@@ -195,4 +211,3 @@ pub(super) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
-

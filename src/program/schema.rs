@@ -293,7 +293,6 @@ impl Checker<'_> {
         }
         ok.then_some(speakers)
     }
-
 }
 
 #[cfg(test)]
