@@ -6,9 +6,14 @@
 mod checker;
 mod diagnostic;
 mod load;
+pub mod schedule;
 mod schema;
 
 use std::path::{Path, PathBuf};
+
+use jiff::civil::Time;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
 pub use load::{MAX_FILE_SIZE, load_file, parse_str};
@@ -63,6 +68,10 @@ pub struct ProgramInfo {
     pub date: Option<String>,
     pub url: Option<String>,
     pub description: Option<String>,
+    /// The zone local start times are written in, and the one times are shown in.
+    pub timezone: Option<TimeZone>,
+    /// Talks before this time of day belong to the previous conference day (default 00:00).
+    pub day_change: Option<Time>,
 }
 
 /// One `[[talks]]` entry.
@@ -78,6 +87,22 @@ pub struct Talk {
     pub slides: Option<String>,
     pub tags: Vec<String>,
     pub speakers: Vec<Speaker>,
+    pub subtitle: Option<String>,
+    pub start: Option<ZonedDateTime>,
+    /// From `duration`, or from `end` less `start`.
+    pub duration: Option<SignedDuration>,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    pub language: Option<String>,
+    /// Video, feedback, chat...: only http(s) links are kept.
+    pub links: Vec<Link>,
+}
+
+/// A labelled web link of a talk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
 }
 
 /// One `[[talks.speakers]]` entry.
@@ -126,7 +151,13 @@ impl Talk {
                 affiliation: Some("Example University".to_owned()),
                 bio: Some(format!("Speaker {i} gives talks.")),
             }],
+            ..Talk::default()
         }
+    }
+
+    /// When the talk ends, if it has a start and a duration.
+    pub fn end(&self) -> Option<ZonedDateTime> {
+        self.start.as_ref()?.checked_add(self.duration?).ok()
     }
 
     /// The speakers' names joined by commas, for one-line displays.

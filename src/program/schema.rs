@@ -6,21 +6,35 @@
 //! with a suggestion for every misspelt key.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use toml::de::DeTable;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, ZonedDateTime};
+use toml::de::{DeTable, DeValue};
 
 #[cfg(test)]
 use super::checker::suggest;
 use super::checker::{Checker, MAX_DIAGNOSTICS, Value, find};
 use super::diagnostic::{Diagnostic, Severity};
-use super::{ProgramInfo, Speaker, Talk, slug};
+use super::{Link, ProgramInfo, Speaker, Talk, schedule, slug};
 use crate::sanitize;
 
 const TOP_KEYS: &[&str] = &["program", "talks"];
-const PROGRAM_KEYS: &[&str] = &["title", "subtitle", "venue", "date", "url", "description"];
-const TALK_KEYS: &[&str] = &[
-    "id", "title", "kind", "abstract", "slides", "tags", "speakers",
+const PROGRAM_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "venue",
+    "date",
+    "url",
+    "description",
+    "timezone",
+    "day_change",
 ];
+const TALK_KEYS: &[&str] = &[
+    "id", "title", "kind", "abstract", "slides", "tags", "speakers", "subtitle", "start", "end",
+    "duration", "room", "track", "language", "links",
+];
+const LINK_KEYS: &[&str] = &["label", "url"];
 const SPEAKER_KEYS: &[&str] = &["name", "affiliation", "bio"];
 
 /// Checks `src`; returns the program parts when there is no error, the diagnostics found (at
@@ -93,9 +107,19 @@ impl Checker<'_> {
                 .table(value, "`program`")
                 .map(|t| self.program(value, t)),
         };
+        // Local times need the program's zone; if it was given but is invalid (an error already),
+        // check them against UTC rather than report each one again.
+        let zone_given = find(&root, "program")
+            .and_then(|(_, v)| v.get_ref().as_table())
+            .is_some_and(|t| find(t, "timezone").is_some());
+        let tz = match &info {
+            Some(Some(info)) if info.timezone.is_some() => info.timezone.clone(),
+            _ if zone_given => Some(TimeZone::UTC),
+            _ => None,
+        };
         let talks = match find(&root, "talks") {
             None => Some(Vec::new()),
-            Some((_, value)) => self.talks(value),
+            Some((_, value)) => self.talks(value, tz.as_ref()),
         };
         if talks.as_ref().is_some_and(Vec::is_empty) {
             self.warn(
@@ -117,11 +141,21 @@ impl Checker<'_> {
             date: self.line(table, "date"),
             url: self.line(table, "url"),
             description: self.text(table, "description"),
+            timezone: self.string(table, "timezone").and_then(|(span, name)| {
+                let zone = schedule::time_zone(name);
+                self.time_result(&span, zone)
+            }),
+            day_change: self
+                .time_text(table, "day_change")
+                .and_then(|(span, text)| {
+                    let time = schedule::time_of_day(&text);
+                    self.time_result(&span, time)
+                }),
         };
         Some(info)
     }
 
-    fn talks(&mut self, value: &Value<'_>) -> Option<Vec<Talk>> {
+    fn talks(&mut self, value: &Value<'_>, tz: Option<&TimeZone>) -> Option<Vec<Talk>> {
         let Some(items) = value.get_ref().as_array() else {
             self.wrong_type(value, "`talks`", "an array of tables: `[[talks]]`");
             return None;
@@ -130,7 +164,7 @@ impl Checker<'_> {
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
             match self.table(item, &format!("talk #{}", i + 1)) {
-                Some(table) => match self.talk(i, item, table) {
+                Some(table) => match self.talk(i, item, table, tz) {
                     Some(talk) => talks.push(talk),
                     None => ok = false,
                 },
@@ -141,7 +175,13 @@ impl Checker<'_> {
         ok.then_some(talks)
     }
 
-    fn talk(&mut self, index: usize, value: &Value<'_>, table: &DeTable<'_>) -> Option<Talk> {
+    fn talk(
+        &mut self,
+        index: usize,
+        value: &Value<'_>,
+        table: &DeTable<'_>,
+        tz: Option<&TimeZone>,
+    ) -> Option<Talk> {
         let what = format!("talk #{}", index + 1);
         self.unknown_keys(table, TALK_KEYS, &format!("in {what}"));
         let title = self.required_line(table, value, "title", &what);
@@ -162,6 +202,8 @@ impl Checker<'_> {
         }
         let tags = self.tags(table);
         let speakers = self.speakers(table, &what);
+        let start = self.date_time(table, "start", tz);
+        let duration = self.times(table, start.as_ref(), tz);
         Some(Talk {
             id: id.unwrap_or_default(),
             title: title?,
@@ -170,7 +212,161 @@ impl Checker<'_> {
             slides,
             tags: tags?,
             speakers: speakers?,
+            subtitle: self.line(table, "subtitle"),
+            start,
+            duration,
+            room: self.line(table, "room"),
+            track: self.line(table, "track"),
+            language: self.line(table, "language"),
+            links: self.links(table, &what),
         })
+    }
+
+    /// The talk's duration from `duration` and `end`, checked against each other and `start`.
+    fn times(
+        &mut self,
+        table: &DeTable<'_>,
+        start: Option<&ZonedDateTime>,
+        tz: Option<&TimeZone>,
+    ) -> Option<SignedDuration> {
+        let end = self.time_text(table, "end").and_then(|(span, text)| {
+            let end = schedule::date_time(&text, tz);
+            self.time_result(&span, end).map(|end| (span, end))
+        });
+        let duration = self.duration(table);
+        let Some((span, end)) = end else {
+            return duration.map(|(_, d)| d);
+        };
+        let Some(start) = start else {
+            if find(table, "start").is_none() {
+                self.error(
+                    &span,
+                    "`end` without a `start`".into(),
+                    "expected a `start` too",
+                );
+            }
+            return None;
+        };
+        let length = end.duration_since(start);
+        if length.is_negative() {
+            self.error(
+                &span,
+                format!("the talk ends ({end}) before it starts ({start})"),
+                "expected an `end` after the `start`",
+            );
+            return None;
+        }
+        if let Some((duration_span, duration)) = duration
+            && duration != length
+        {
+            self.error(
+                &duration_span,
+                format!(
+                    "`duration` {duration:#} disagrees with `end` ({length:#} after the start)"
+                ),
+                "expected `end` or `duration`, or both agreeing",
+            );
+        }
+        Some(length)
+    }
+
+    fn date_time(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        tz: Option<&TimeZone>,
+    ) -> Option<ZonedDateTime> {
+        let (span, text) = self.time_text(table, key)?;
+        let zoned = schedule::date_time(&text, tz);
+        self.time_result(&span, zoned)
+    }
+
+    /// A `duration`: minutes as an integer, or text.
+    fn duration(&mut self, table: &DeTable<'_>) -> Option<(Range<usize>, SignedDuration)> {
+        let (_, value) = find(table, "duration")?;
+        let parsed = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .map_err(|_| schedule::TimeError {
+                    message: format!("invalid duration {}", i.as_str()),
+                    expected: "a number of minutes".into(),
+                })
+                .and_then(schedule::minutes),
+            DeValue::String(s) => schedule::duration(s),
+            _ => {
+                self.wrong_type(value, "`duration`", "a duration like \"45m\" or minutes");
+                return None;
+            }
+        };
+        let span = value.span();
+        self.time_result(&span, parsed).map(|d| (span, d))
+    }
+
+    /// Reports a time error at `span`.
+    fn time_result<T>(
+        &mut self,
+        span: &Range<usize>,
+        result: Result<T, schedule::TimeError>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(e) => {
+                self.error(span, e.message, format!("expected {}", e.expected));
+                None
+            }
+        }
+    }
+
+    /// A string or TOML date-time value, as text.
+    fn time_text(&mut self, table: &DeTable<'_>, key: &str) -> Option<(Range<usize>, String)> {
+        let (_, value) = find(table, key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some((value.span(), s.to_string())),
+            DeValue::Datetime(d) => Some((value.span(), d.to_string())),
+            _ => {
+                self.wrong_type(value, &format!("`{key}`"), "a date-time");
+                None
+            }
+        }
+    }
+
+    fn links(&mut self, table: &DeTable<'_>, talk: &str) -> Vec<Link> {
+        let Some((_, value)) = find(table, "links") else {
+            return Vec::new();
+        };
+        let Some(items) = value.get_ref().as_array() else {
+            self.wrong_type(
+                value,
+                "`links`",
+                "an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`",
+            );
+            return Vec::new();
+        };
+        let mut links = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let what = format!("link #{} of {talk}", i + 1);
+            let Some(t) = self.table(item, &what) else {
+                continue;
+            };
+            self.unknown_keys(t, LINK_KEYS, &format!("in {what}"));
+            let Some(url) = self.required_line(t, item, "url", &what) else {
+                continue;
+            };
+            let label = self.line(t, "label");
+            if let Ok(crate::slides::Link::Web(url)) = crate::slides::classify(&url) {
+                links.push(Link {
+                    label: label.unwrap_or_else(|| url.host_str().unwrap_or("link").to_owned()),
+                    url: url.to_string(),
+                });
+            } else {
+                let span = find(t, "url").map_or(item.span(), |(_, v)| v.span());
+                self.warn(
+                    span.start,
+                    format!("link {} is ignored: not an http(s) URL", self.quote(&span)),
+                    "expected an http or https URL",
+                );
+            }
+        }
+        links
     }
 
     fn id(&mut self, table: &DeTable<'_>) -> Option<String> {

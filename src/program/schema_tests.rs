@@ -713,8 +713,8 @@ const UNKNOWN_KEYS_WITHOUT_A_CLOSE_MATCH_LIST_THE_KNOWN_KEYS: &[Case] = &[
             5,
             1,
             "unknown key `colour` in talk #1",
-            "known keys here: id, title, kind, abstract, slides, tags, speakers; \
-                 this key is ignored",
+            "known keys here: id, title, kind, abstract, slides, tags, speakers, subtitle, \
+                 start, end, duration, room, track, language, links; this key is ignored",
         )],
     ),
     (
