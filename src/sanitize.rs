@@ -54,14 +54,15 @@ fn push_codepoint(out: &mut String, c: char) {
     let _ = write!(out, "<U+{:04X}>", u32::from(c));
 }
 
-/// A single-line field: line breaks and tabs become spaces, runs of spaces collapse to one,
-/// control characters become visible, hidden characters are removed, ends are trimmed.
+/// A single-line field: line breaks, tabs and other white space become spaces, runs of them
+/// collapse to one, control characters become visible, hidden characters are removed, ends are
+/// trimmed.
 pub fn line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
         match classify(c) {
-            Class::Keep if c == ' ' => pending_space = true,
+            Class::Keep if c.is_whitespace() => pending_space = true,
             Class::Keep => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
@@ -87,34 +88,47 @@ pub fn line(s: &str) -> String {
 /// are reflowed into spaces. The result holds one paragraph per line, paragraphs separated by
 /// one empty line (`"\n\n"`), each paragraph sanitized as by [`line()`].
 pub fn text(s: &str) -> String {
+    // One pass, no intermediate strings: this runs over every abstract and bio at load.
     let mut out = String::with_capacity(s.len());
-    let mut paragraph = String::new();
-    let flush = |paragraph: &mut String, out: &mut String| {
-        let clean = line(paragraph);
-        if !clean.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
+    let mut pending_space = false; // whitespace since the last visible character
+    let mut pending_break = false; // a blank line since the last visible character
+    let mut line_blank = true; // nothing visible on the current line yet
+    let mut prev_cr = false;
+    for c in s.chars() {
+        let after_cr = std::mem::replace(&mut prev_cr, c == '\r');
+        let class = classify(c);
+        match class {
+            // `\r\n` is one line break.
+            Class::Newline if c == '\n' && after_cr => {}
+            Class::Newline => {
+                pending_break |= line_blank;
+                line_blank = true;
+                pending_space = true;
             }
-            out.push_str(&clean);
-        }
-        paragraph.clear();
-    };
-    // `\r\n` and lone `\r` both end a line.
-    let normalized = s.replace("\r\n", "\n");
-    for raw_line in normalized.split(['\n', '\r', '\u{2028}']) {
-        for (i, piece) in raw_line.split('\u{2029}').enumerate() {
-            if i > 0 {
-                flush(&mut paragraph, &mut out);
+            Class::Paragraph => {
+                pending_break = true;
+                line_blank = true;
             }
-            if line(piece).is_empty() {
-                flush(&mut paragraph, &mut out);
-            } else {
-                paragraph.push(' ');
-                paragraph.push_str(piece);
+            Class::Tab => pending_space = true,
+            Class::Keep if c.is_whitespace() => pending_space = true,
+            Class::Hidden => {}
+            Class::Keep | Class::Control => {
+                if !out.is_empty() {
+                    if pending_break {
+                        out.push_str("\n\n");
+                    } else if pending_space {
+                        out.push(' ');
+                    }
+                }
+                (pending_break, pending_space, line_blank) = (false, false, false);
+                if matches!(class, Class::Control) {
+                    push_control(&mut out, c);
+                } else {
+                    out.push(c);
+                }
             }
         }
     }
-    flush(&mut paragraph, &mut out);
     out
 }
 
