@@ -1,0 +1,222 @@
+//! A small element tree read with `quick-xml`, for the schedule.xml importer.
+//!
+//! A schedule is a few megabytes at most, and the importer looks at elements in any order
+//! (`persons` before or after `title`), so the events of the streaming reader are gathered
+//! into a tree first. Text is stored unescaped; an entity XML does not define (`&nbsp;` in a
+//! careless generator) is kept as written, for the HTML converter to decode.
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+
+/// The deepest nesting read. Schedules nest six or seven levels; the limit keeps a hostile
+/// file from exhausting the stack when the tree is dropped.
+const MAX_DEPTH: usize = 100;
+
+/// One element: its name, attributes, direct text (CDATA included) and children.
+#[derive(Debug, Default)]
+pub struct Element {
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub text: String,
+    pub children: Vec<Element>,
+    /// Byte offset of the start tag in the source.
+    pub offset: usize,
+}
+
+/// A well-formedness error and the byte offset where the parser found it.
+#[derive(Debug)]
+pub struct XmlError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl Element {
+    /// The first child named `name`.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.children.iter().find(|c| c.name == name)
+    }
+
+    /// Every child named `name`.
+    pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    /// The text of the first child named `name`, trimmed; empty when there is none.
+    pub fn child_text(&self, name: &str) -> &str {
+        self.child(name).map_or("", |c| c.text.trim())
+    }
+
+    /// An attribute's value, trimmed.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.trim())
+    }
+}
+
+/// Reads the whole document and returns its root element.
+pub fn parse(src: &str) -> Result<Element, XmlError> {
+    let mut reader = Reader::from_str(src);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.trim_text(false);
+    // Open elements, innermost last.
+    let mut stack: Vec<Element> = Vec::new();
+    let mut root: Option<Element> = None;
+    loop {
+        let position = offset(reader.buffer_position());
+        let event = reader.read_event().map_err(|e| XmlError {
+            offset: offset(reader.error_position()),
+            message: e.to_string(),
+        })?;
+        match event {
+            Event::Start(start) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(XmlError {
+                        offset: position,
+                        message: format!("elements nested deeper than {MAX_DEPTH} levels"),
+                    });
+                }
+                stack.push(element(&start, position)?);
+            }
+            Event::Empty(start) => {
+                let leaf = element(&start, position)?;
+                attach(&mut stack, &mut root, leaf, position)?;
+            }
+            Event::End(_) => {
+                // The reader checks that end names match, so there is an open element here.
+                if let Some(done) = stack.pop() {
+                    attach(&mut stack, &mut root, done, position)?;
+                }
+            }
+            Event::Text(text) => {
+                if let Some(open) = stack.last_mut() {
+                    open.text
+                        .push_str(&text.xml_content(XmlVersion::Implicit1_0));
+                }
+            }
+            Event::CData(data) => {
+                if let Some(open) = stack.last_mut() {
+                    open.text
+                        .push_str(&data.xml_content(XmlVersion::Implicit1_0));
+                }
+            }
+            Event::GeneralRef(reference) => {
+                if let Some(open) = stack.last_mut() {
+                    let resolved = reference.resolve_char_ref().map_err(|e| XmlError {
+                        offset: position,
+                        message: e.to_string(),
+                    })?;
+                    if let Some(c) = resolved {
+                        open.text.push(c);
+                    } else if let Some(text) =
+                        quick_xml::escape::resolve_predefined_entity(&reference)
+                    {
+                        open.text.push_str(text);
+                    } else {
+                        open.text.push('&');
+                        open.text.push_str(&reference);
+                        open.text.push(';');
+                    }
+                }
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(XmlError {
+            offset: src.len(),
+            message: format!(
+                "the file ends inside <{}>, which is never closed",
+                open.name
+            ),
+        });
+    }
+    root.ok_or(XmlError {
+        offset: src.len(),
+        message: "no element in the file".to_owned(),
+    })
+}
+
+fn offset(position: u64) -> usize {
+    usize::try_from(position).unwrap_or(usize::MAX)
+}
+
+fn element(start: &BytesStart<'_>, position: usize) -> Result<Element, XmlError> {
+    let mut attributes = Vec::new();
+    for attribute in start.attributes() {
+        let bad = |e: &dyn std::fmt::Display| XmlError {
+            offset: position,
+            message: e.to_string(),
+        };
+        let attribute = attribute.map_err(|e| bad(&e))?;
+        let value = attribute
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|e| bad(&e))?;
+        attributes.push((attribute.key.as_ref().to_owned(), value.into_owned()));
+    }
+    Ok(Element {
+        name: start.name().as_ref().to_owned(),
+        attributes,
+        offset: position,
+        ..Element::default()
+    })
+}
+
+/// Adds a finished element to its parent, or makes it the root.
+fn attach(
+    stack: &mut [Element],
+    root: &mut Option<Element>,
+    done: Element,
+    position: usize,
+) -> Result<(), XmlError> {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(done),
+        None if root.is_none() => *root = Some(done),
+        None => {
+            return Err(XmlError {
+                offset: position,
+                message: format!("a second root element <{}>", done.name),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_entities_and_attributes() {
+        let root = parse(
+            "<?xml version=\"1.0\"?>\n<schedule a=\"x &amp; y\"><t>&lt;p&gt;Q&amp;A &#233;t&#xE9; &nbsp;<![CDATA[<b>]]></t><e/></schedule>",
+        )
+        .expect("well-formed");
+        assert_eq!(root.name, "schedule");
+        assert_eq!(root.attribute("a"), Some("x & y"));
+        assert_eq!(root.child_text("t"), "<p>Q&A été &nbsp;<b>");
+        assert_eq!(root.child("e").map(|e| e.text.as_str()), Some(""));
+        assert_eq!(root.child_text("missing"), "");
+    }
+
+    #[test]
+    fn errors_have_offsets() {
+        let deep = "<a>".repeat(100_000);
+        let cases = [
+            ("<schedule><a></b></schedule>", 13),
+            ("<schedule><a>", 13),
+            ("<schedule/><other/>", 11),
+            ("<schedule a=\"1\" a=\"2\"/>", 0),
+            (deep.as_str(), 300),
+            ("", 0),
+        ];
+        for (src, offset) in cases {
+            let e = parse(src).expect_err(src);
+            assert_eq!(e.offset, offset, "{src}: {}", e.message);
+        }
+    }
+}
