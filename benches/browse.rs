@@ -3,15 +3,16 @@
 //! loading (time, and peak memory printed once per size), one navigation step rendered into a
 //! 200x60 `TestBackend`, and one detail scroll step rendered the same way.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use common::{load, program_text};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lectern::action::{Action, Command};
 use lectern::app::App;
-use lectern::program::{Origin, Program, parse_str};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -55,115 +56,6 @@ unsafe impl GlobalAlloc for Counting {
 static ALLOCATOR: Counting = Counting;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-const WORDS: &[&str] = &[
-    "memory",
-    "compiler",
-    "accelerator",
-    "training",
-    "inference",
-    "sparse",
-    "graph",
-    "kernel",
-    "latency",
-    "throughput",
-    "scheduling",
-    "datacenter",
-    "wafer",
-    "network",
-    "cache",
-    "coherence",
-    "model",
-    "tensor",
-    "pipeline",
-    "quantization",
-    "energy",
-    "silicon",
-    "design",
-    "systems",
-    "at",
-    "scale",
-    "for",
-    "the",
-    "of",
-    "and",
-    "with",
-    "a",
-    "in",
-    "on",
-    "Zürich",
-    "München",
-    "東京",
-];
-
-/// A deterministic stream of words (xorshift), so every run benchmarks the same program.
-struct Words(u64);
-
-impl Words {
-    fn next(&mut self) -> &'static str {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        WORDS[(self.0 % WORDS.len() as u64) as usize]
-    }
-
-    /// Words up to about `chars` characters, as sentences.
-    fn text(&mut self, chars: usize) -> String {
-        let mut out = String::with_capacity(chars + 16);
-        let mut sentence = 0;
-        while out.len() < chars {
-            let word = self.next();
-            if sentence == 0 {
-                let mut c = word.chars();
-                out.extend(c.next().map(|f| f.to_ascii_uppercase()));
-                out.push_str(c.as_str());
-            } else {
-                out.push_str(word);
-            }
-            sentence += 1;
-            if sentence == 12 {
-                out.push_str(". ");
-                sentence = 0;
-            } else {
-                out.push(' ');
-            }
-        }
-        out.trim_end().to_owned()
-    }
-}
-
-/// The TOML text of a program of `n` talks.
-fn program_text(n: usize) -> String {
-    let mut words = Words(0x9e37_79b9_7f4a_7c15);
-    let mut out = String::from("[program]\ntitle = \"Generated Conference\"\n");
-    for i in 0..n {
-        let title = words.text(60);
-        let abstract_a = words.text(700);
-        let abstract_b = words.text(500);
-        let _ = write!(
-            out,
-            "\n[[talks]]\nid = \"t{i}\"\ntitle = \"{title}\"\nkind = \"talk\"\nslides = \"slides/t{i}.pdf\"\ntags = [\"{}\", \"{}\"]\nabstract = \"\"\"\n{abstract_a}\n\n{abstract_b}\"\"\"\n",
-            words.next(),
-            words.next()
-        );
-        for s in 0..=(i % 3) {
-            let bio = words.text(600);
-            let _ = write!(
-                out,
-                "\n[[talks.speakers]]\nname = \"Speaker {i}-{s} {}\"\naffiliation = \"University of {}\"\nbio = \"\"\"\n{bio}\"\"\"\n",
-                words.next(),
-                words.next()
-            );
-        }
-    }
-    out
-}
-
-fn load(text: &str) -> Program {
-    parse_str(text, Origin::File("generated.toml".into()))
-        .expect("the generated program loads")
-        .0
-}
 
 fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)

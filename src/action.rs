@@ -37,6 +37,44 @@ pub enum Command {
     Quit,
     /// Suspend to the shell; `fg` resumes.
     Suspend,
+    /// Open the search prompt.
+    Search,
+    /// Scroll the detail to the next match of the search.
+    NextMatch,
+    /// Scroll the detail to the previous match of the search.
+    PrevMatch,
+    /// Open or close the filter panel.
+    Filters,
+    /// Clear every filter.
+    ClearFilters,
+    /// Pick or drop the highlighted filter value.
+    Toggle,
+    /// Keep the search and go back to the list.
+    Submit,
+    /// Move the prompt's cursor a character left.
+    CursorLeft,
+    /// Move the prompt's cursor a character right.
+    CursorRight,
+    /// Move the prompt's cursor to the start.
+    LineStart,
+    /// Move the prompt's cursor to the end.
+    LineEnd,
+    /// Delete the character before the cursor.
+    DeleteBack,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete everything before the cursor.
+    DeleteLine,
+    /// An earlier query of this session.
+    HistoryPrev,
+    /// A later query of this session.
+    HistoryNext,
+    /// Select the talk running now, or the next one.
+    JumpNow,
+    /// Show times in the local time zone, or the program's again.
+    ToggleZone,
 }
 
 /// Everything `App::update` reacts to.
@@ -52,6 +90,14 @@ pub enum Action {
     Wheel { column: u16, row: u16, down: bool },
     /// A message for the status line (a viewer that failed, for instance).
     Report(String),
+    /// A character typed where text is expected (the search prompt).
+    Insert(char),
+    /// Text pasted into the terminal.
+    Paste(String),
+    /// News from the search thread.
+    SearchProgress(crate::search::worker::Progress),
+    /// The time now, from the loop's clock (or a test's).
+    Tick(jiff::Timestamp),
 }
 
 impl From<Command> for Action {

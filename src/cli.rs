@@ -1,31 +1,44 @@
-//! The command line: `lectern [PROGRAM]` browses, `lectern check PROGRAM...` validates.
+//! The command line: `lectern [PROGRAM]` browses (a program file, or a published schedule
+//! converted in memory), `lectern check PROGRAM...` validates, `lectern import SCHEDULE`
+//! converts a schedule into a program file.
 //!
-//! Exit status: 0 on success, 1 when a program does not load, 2 for a usage error (clap's
-//! own errors included), 128 + N when signal N ended the browser.
+//! Exit status: 0 on success, 1 when a program or schedule does not load, 2 for a usage error
+//! (clap's own errors included), 128 + N when signal N ended the browser.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use jiff::tz::TimeZone;
 
 use crate::app::App;
+use crate::import::{self, Format};
 use crate::opener::Viewer;
-use crate::program::{self, Diagnostic, LoadError, Program};
+use crate::program::{self, Diagnostic, Program};
 use crate::run::{self, Ending};
 
 /// Browse a conference or workshop program in the terminal.
 #[derive(Debug, Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The program file to browse. Default: ./program.toml if there is one, else the built-in
-    /// program.
+    /// The program file to browse, or a published schedule (Pentabarf/frab XML, frab/pretalx
+    /// JSON, iCalendar), converted in memory. Default: ./program.toml if there is one, else the
+    /// built-in program.
     pub program: Option<PathBuf>,
 
     /// The command that opens slides, split into words without a shell; the file or URL is
-    /// appended as its last argument. Default: $`LECTERN_OPENER`, else the system's viewer.
+    /// appended as its last argument. Default: $LECTERN_OPENER, else the system's viewer.
+    #[expect(
+        clippy::doc_markdown,
+        reason = "clap prints this text as it is, backticks too"
+    )]
     #[arg(long, value_name = "CMD", global = true)]
     pub opener: Option<String>,
+
+    /// Start with this search applied, as if typed after `/`.
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Cmd>,
@@ -39,6 +52,51 @@ pub enum Cmd {
         #[arg(required = true)]
         programs: Vec<PathBuf>,
     },
+    /// Convert a published schedule into a program file.
+    ///
+    /// Reads Pentabarf/frab schedule.xml, frab/pretalx schedule.json (c3voc schema) and
+    /// iCalendar .ics, detected from the content. Writes the program on standard output (or
+    /// into OUT.toml) and what was imported on standard error.
+    Import {
+        /// The schedule file.
+        schedule: PathBuf,
+        /// The program file to write. Default: standard output.
+        #[arg(short, long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+        /// The schedule's format. Default: detected from the content.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// The time zone of the schedule's local times, an IANA name like Europe/Brussels.
+        /// Default: the one the schedule names, else UTC.
+        #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+        timezone: Option<TimeZone>,
+    },
+}
+
+/// The `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Pentabarf or frab schedule.xml
+    Pentabarf,
+    /// frab or pretalx schedule.json (c3voc schema)
+    FrabJson,
+    /// iCalendar .ics
+    Ical,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Pentabarf => Format::Pentabarf,
+            FormatArg::FrabJson => Format::FrabJson,
+            FormatArg::Ical => Format::Ical,
+        }
+    }
+}
+
+fn parse_zone(name: &str) -> Result<TimeZone, String> {
+    program::schedule::time_zone(name)
+        .map_err(|e| format!("{}; expected {}", e.message, e.expected))
 }
 
 /// Prints a line on stderr. Unlike `eprintln!` it never panics: stderr may be a terminal that
@@ -54,7 +112,24 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Check { programs }) => check(&programs),
-        None => browse(cli.program.as_deref(), cli.opener.as_deref()),
+        Some(Cmd::Import {
+            schedule,
+            output,
+            format,
+            timezone,
+        }) => import(
+            &schedule,
+            output.as_deref(),
+            &import::Options {
+                format: format.map(Format::from),
+                timezone,
+            },
+        ),
+        None => browse(
+            cli.program.as_deref(),
+            cli.opener.as_deref(),
+            cli.search.as_deref(),
+        ),
     }
 }
 
@@ -93,17 +168,105 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// The program to browse: the given file, else `./program.toml`, else the built-in one.
-fn load(path: Option<&Path>) -> Result<(Program, Vec<Diagnostic>), LoadError> {
+/// The program to browse, with a first status line: the given file (a program, or a schedule
+/// converted in memory), else `./program.toml`, else the built-in one. The error is the whole
+/// report for the user.
+fn load(path: Option<&Path>) -> Result<(Program, Option<String>), String> {
     let default = Path::new("program.toml");
-    match path {
-        Some(path) => program::load_file(path),
-        None if default.is_file() => program::load_file(default),
-        None => Program::built_in().map(|p| (p, Vec::new())),
+    let path = match path {
+        Some(path) => path,
+        None if default.is_file() => default,
+        None => {
+            return Program::built_in()
+                .map(|p| (p, None))
+                .map_err(|e| e.to_string());
+        }
+    };
+    if is_schedule(path) {
+        let imported =
+            import::import_file(path, &import::Options::default()).map_err(|e| e.to_string())?;
+        let summary = &imported.summary;
+        let mut status = format!("imported {}: {summary}", summary.format);
+        for note in &summary.notes {
+            status.push_str("; ");
+            status.push_str(note);
+        }
+        return Ok((imported.program, Some(status)));
     }
+    let (program, warnings) = program::load_file(path).map_err(|e| e.to_string())?;
+    let status = (!warnings.is_empty()).then(|| {
+        format!(
+            "{} warning{} in the program file: run `lectern check` to see them",
+            warnings.len(),
+            if warnings.len() == 1 { "" } else { "s" }
+        )
+    });
+    Ok((program, status))
 }
 
-fn browse(path: Option<&Path>, opener: Option<&str>) -> ExitCode {
+/// Whether the file starts like a schedule rather than a program file. Anything unreadable is
+/// left to the program loader, which reports it.
+fn is_schedule(path: &Path) -> bool {
+    use std::io::Read as _;
+    if !path.is_file() {
+        return false;
+    }
+    let mut start = Vec::with_capacity(1024);
+    let read = std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut start));
+    read.is_ok() && import::detect(&String::from_utf8_lossy(&start)).is_some()
+}
+
+/// Writes the program into `output`, or on stdout; the error is an exit status and a message.
+fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(), (u8, String)> {
+    let Some(out) = output else {
+        let mut stdout = std::io::stdout().lock();
+        return stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+            .map_err(|e| (1, format!("lectern: cannot write the program: {e}")));
+    };
+    let out_name = crate::sanitize::visible(&out.display().to_string());
+    let same = std::fs::canonicalize(out)
+        .ok()
+        .is_some_and(|o| std::fs::canonicalize(schedule).ok() == Some(o));
+    if same {
+        return Err((
+            2,
+            format!("lectern: {out_name} is the schedule itself; choose another output file"),
+        ));
+    }
+    std::fs::write(out, text).map_err(|e| (1, format!("lectern: cannot write {out_name}: {e}")))
+}
+
+/// `lectern import`: the program on stdout or in `output`, the summary on stderr.
+fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> ExitCode {
+    let name = crate::sanitize::visible(&schedule.display().to_string());
+    let imported = match import::import_file(schedule, options) {
+        Ok(imported) => imported,
+        Err(e) => {
+            report!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = program::to_toml(&imported.program);
+    // The written file must load; a failure here is a bug in the conversion, not in the input.
+    if let Err(e) = program::parse_str(&text, program::Origin::BuiltIn) {
+        report!("lectern: internal error: the converted program does not load:\n{e}");
+        return ExitCode::from(1);
+    }
+    if let Err((code, message)) = write_program(&text, schedule, output) {
+        report!("{message}");
+        return ExitCode::from(code);
+    }
+    let summary = &imported.summary;
+    report!("{name}: {}: {summary}", summary.format);
+    for note in &summary.notes {
+        report!("{name}: note: {note}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
@@ -112,7 +275,7 @@ fn browse(path: Option<&Path>, opener: Option<&str>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (program, warnings) = match load(path) {
+    let (program, status) = match load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
             report!("{e}");
@@ -120,17 +283,10 @@ fn browse(path: Option<&Path>, opener: Option<&str>) -> ExitCode {
         }
     };
     let mut app = App::new(program);
-    if !warnings.is_empty() {
-        app.set_status(
-            format!(
-                "{} warning{} in the program file: run `lectern check` to see them",
-                warnings.len(),
-                if warnings.len() == 1 { "" } else { "s" }
-            ),
-            false,
-        );
+    if let Some(status) = status {
+        app.set_status(status, false);
     }
-    match run::browse(app, viewer) {
+    match run::browse(app, viewer, search) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

@@ -11,6 +11,10 @@ pub enum Context {
     List,
     Detail,
     Help,
+    /// The search prompt: unbound printable keys type text.
+    Search,
+    /// The filter panel.
+    Filters,
 }
 
 /// One key chord.
@@ -50,7 +54,7 @@ pub struct Binding {
     pub hint: Option<&'static str>,
 }
 
-use Context::{Detail, Help, List};
+use Context::{Detail, Filters, Help, List, Search};
 
 const PANES: &[Context] = &[List, Detail];
 
@@ -68,16 +72,45 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[plain(KeyCode::Home), ch('g')], command: Command::Top, contexts: &[Detail, Help], help: "top of the text", hint: None },
     Binding { keys: &[plain(KeyCode::End), ch('G')], command: Command::Bottom, contexts: &[Detail, Help], help: "bottom of the text", hint: None },
     Binding { keys: &[plain(KeyCode::Enter)], command: Command::Select, contexts: &[List], help: "read the talk", hint: Some("read") },
-    Binding { keys: &[plain(KeyCode::Tab)], command: Command::FocusNext, contexts: PANES, help: "other pane", hint: Some("pane") },
+    Binding { keys: &[plain(KeyCode::Tab)], command: Command::FocusNext, contexts: PANES, help: "other pane", hint: None },
     Binding { keys: &[plain(KeyCode::BackTab)], command: Command::FocusPrev, contexts: PANES, help: "other pane, backwards", hint: None },
     Binding { keys: &[plain(KeyCode::Right), ch('l')], command: Command::FocusDetail, contexts: PANES, help: "focus the detail", hint: None },
     Binding { keys: &[plain(KeyCode::Left), ch('h')], command: Command::FocusList, contexts: PANES, help: "focus the list", hint: None },
     Binding { keys: &[ch('o')], command: Command::OpenSlides, contexts: PANES, help: "open the slides", hint: Some("slides") },
+    Binding { keys: &[ch('/')], command: Command::Search, contexts: PANES, help: "search", hint: Some("search") },
+    Binding { keys: &[ch('n')], command: Command::NextMatch, contexts: PANES, help: "next match in the text", hint: None },
+    Binding { keys: &[ch('N')], command: Command::PrevMatch, contexts: PANES, help: "previous match in the text", hint: None },
+    Binding { keys: &[ch('f')], command: Command::Filters, contexts: PANES, help: "filters", hint: Some("filter") },
+    Binding { keys: &[ch('F')], command: Command::ClearFilters, contexts: PANES, help: "clear every filter", hint: None },
+    Binding { keys: &[ch('.')], command: Command::JumpNow, contexts: PANES, help: "the talk on now, or the next", hint: None },
+    Binding { keys: &[ch('z')], command: Command::ToggleZone, contexts: PANES, help: "local times / program times", hint: None },
     Binding { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[List, Detail, Help], help: "show or hide this help", hint: Some("help") },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Detail], help: "back to the list", hint: Some("back") },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Help], help: "close the help", hint: Some("close") },
-    Binding { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[List, Detail, Help], help: "quit", hint: Some("quit") },
-    Binding { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help], help: "suspend (fg resumes)", hint: None },
+    Binding { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[List, Detail, Help, Filters], help: "quit", hint: Some("quit") },
+    Binding { keys: &[ctrl('c')], command: Command::Quit, contexts: &[Search], help: "quit", hint: None },
+    Binding { keys: &[plain(KeyCode::Enter)], command: Command::Submit, contexts: &[Search], help: "keep the search, back to the list", hint: Some("keep") },
+    Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Search], help: "clear the search", hint: Some("clear") },
+    Binding { keys: &[plain(KeyCode::Left)], command: Command::CursorLeft, contexts: &[Search], help: "cursor left", hint: None },
+    Binding { keys: &[plain(KeyCode::Right)], command: Command::CursorRight, contexts: &[Search], help: "cursor right", hint: None },
+    Binding { keys: &[plain(KeyCode::Home), ctrl('a')], command: Command::LineStart, contexts: &[Search], help: "cursor to the start", hint: None },
+    Binding { keys: &[plain(KeyCode::End), ctrl('e')], command: Command::LineEnd, contexts: &[Search], help: "cursor to the end", hint: None },
+    Binding { keys: &[plain(KeyCode::Backspace)], command: Command::DeleteBack, contexts: &[Search], help: "delete a character", hint: None },
+    Binding { keys: &[plain(KeyCode::Delete)], command: Command::DeleteForward, contexts: &[Search], help: "delete under the cursor", hint: None },
+    Binding { keys: &[ctrl('w')], command: Command::DeleteWord, contexts: &[Search], help: "delete a word", hint: Some("word") },
+    Binding { keys: &[ctrl('u')], command: Command::DeleteLine, contexts: &[Search], help: "delete to the start", hint: None },
+    Binding { keys: &[plain(KeyCode::Up)], command: Command::HistoryPrev, contexts: &[Search], help: "earlier query", hint: Some("history") },
+    Binding { keys: &[plain(KeyCode::Down)], command: Command::HistoryNext, contexts: &[Search], help: "later query", hint: None },
+    Binding { keys: &[plain(KeyCode::Down), ch('j')], command: Command::Down, contexts: &[Filters], help: "next value", hint: Some("move") },
+    Binding { keys: &[plain(KeyCode::Up), ch('k')], command: Command::Up, contexts: &[Filters], help: "previous value", hint: None },
+    Binding { keys: &[plain(KeyCode::PageDown), ctrl('d')], command: Command::PageDown, contexts: &[Filters], help: "ten values down", hint: None },
+    Binding { keys: &[plain(KeyCode::PageUp), ctrl('u')], command: Command::PageUp, contexts: &[Filters], help: "ten values up", hint: None },
+    Binding { keys: &[plain(KeyCode::Home), ch('g')], command: Command::Top, contexts: &[Filters], help: "first value", hint: None },
+    Binding { keys: &[plain(KeyCode::End), ch('G')], command: Command::Bottom, contexts: &[Filters], help: "last value", hint: None },
+    Binding { keys: &[ch(' '), plain(KeyCode::Enter)], command: Command::Toggle, contexts: &[Filters], help: "pick or drop the value", hint: Some("pick") },
+    Binding { keys: &[ch('c'), ch('F')], command: Command::ClearFilters, contexts: &[Filters], help: "clear every filter", hint: Some("clear") },
+    Binding { keys: &[plain(KeyCode::Esc), ch('f')], command: Command::Filters, contexts: &[Filters], help: "close the filters", hint: Some("close") },
+    Binding { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help, Search, Filters], help: "suspend (fg resumes)", hint: None },
 ];
 
 impl Key {
@@ -96,6 +129,9 @@ impl Key {
             KeyCode::Tab => "Tab".to_owned(),
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Del".to_owned(),
+            KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
             other => format!("{other:?}"),
         };
@@ -148,6 +184,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
     [
         (List, "Talk list"),
         (Detail, "Talk detail"),
+        (Search, "Search prompt (other keys type)"),
+        (Filters, "Filter panel"),
         (Help, "This help"),
     ]
     .into_iter()
@@ -189,7 +227,10 @@ mod tests {
     /// The help lists exactly the bindings of each context, and the footer hints come from them.
     #[test]
     fn help_and_hints_match_the_bindings() {
-        for (context, (_, rows)) in [List, Detail, Help].into_iter().zip(help_sections()) {
+        for (context, (_, rows)) in [List, Detail, Search, Filters, Help]
+            .into_iter()
+            .zip(help_sections())
+        {
             let bound: Vec<&Binding> = BINDINGS
                 .iter()
                 .filter(|b| b.contexts.contains(&context))
@@ -208,7 +249,7 @@ mod tests {
     #[test]
     fn ctrl_c_quits_everywhere_and_shift_is_ignored_for_letters() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [List, Detail, Help] {
+        for context in [List, Detail, Help, Search, Filters] {
             assert_eq!(lookup(context, &ctrl_c), Some(Command::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);

@@ -6,20 +6,29 @@
 
 use std::io::IsTerminal as _;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use std::sync::Arc;
+
+use crossterm::event::{
+    self, Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 use crate::action::Action;
 use crate::app::{App, Effect};
-use crate::keymap;
+use crate::keymap::{self, Context};
 use crate::opener::{Launcher, ProcessLauncher, Viewer};
+use crate::search::worker::Worker;
 use crate::slides;
 use crate::terminal::{self, Notice, Tui, Watchdog};
 use crate::ui;
 
 /// How long to wait for input before looking at notices and reports again.
 const POLL: Duration = Duration::from_millis(100);
+/// How often the clock is read for the now/next markers.
+const TICK: Duration = Duration::from_secs(15);
+/// The same while a search is running, so its results show as soon as they come.
+const SEARCH_POLL: Duration = Duration::from_millis(4);
 /// At most this many queued events are handled before a frame is drawn.
 const BATCH: usize = 512;
 
@@ -39,14 +48,19 @@ pub enum RunError {
     Io(#[from] std::io::Error),
 }
 
-/// Runs the browser on the terminal until the user quits or a signal ends it.
-pub fn browse(mut app: App, viewer: Viewer) -> Result<Ending, RunError> {
+/// Runs the browser on the terminal until the user quits or a signal ends it, starting with
+/// the search `search` when given.
+pub fn browse(mut app: App, viewer: Viewer, search: Option<&str>) -> Result<Ending, RunError> {
     if !std::io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
     let watchdog = Watchdog::start()?;
+    let worker = Worker::start(Arc::clone(&app.program));
+    if let Some(Effect::Search(job)) = search.and_then(|q| app.start_search(q)) {
+        worker.submit(job);
+    }
     let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, &mut app, &watchdog, viewer);
+    let result = event_loop(&mut terminal, &mut app, &watchdog, &worker, viewer);
     terminal::restore();
     let _ = terminal.show_cursor();
     if !std::io::stdout().is_terminal() {
@@ -61,6 +75,7 @@ fn event_loop(
     terminal: &mut Tui,
     app: &mut App,
     watchdog: &Watchdog,
+    worker: &Worker,
     viewer: Viewer,
 ) -> Result<Ending, RunError> {
     let (reports, inbox) = mpsc::channel();
@@ -70,6 +85,9 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    app.clock.local = jiff::tz::TimeZone::try_system().ok();
+    app.update(Action::Tick(jiff::Timestamp::now()));
+    let mut last_tick = Instant::now();
     loop {
         terminal.draw(|frame| ui::draw(app, frame))?;
         let mut changed = false;
@@ -86,11 +104,28 @@ fn event_loop(
                 app.update(Action::Report(report));
                 changed = true;
             }
-            if event::poll(POLL)? {
+            // The now/next markers move with the clock.
+            if last_tick.elapsed() >= TICK {
+                app.update(Action::Tick(jiff::Timestamp::now()));
+                last_tick = Instant::now();
+                changed = true;
+            }
+            while let Ok(progress) = worker.progress.try_recv() {
+                app.update(Action::SearchProgress(progress));
+                changed = true;
+            }
+            // While a search runs, look for its results often.
+            let wait = if app.search.progress.is_some() {
+                SEARCH_POLL
+            } else {
+                POLL
+            };
+            if !changed && event::poll(wait)? {
                 for _ in 0..BATCH {
                     let event = event::read()?;
                     match translate(app, &event).and_then(|a| app.update(a)) {
                         Some(Effect::Suspend) => terminal::suspend(terminal)?,
+                        Some(Effect::Search(job)) => worker.submit(job),
                         Some(effect) => perform(effect, app, &mut launcher),
                         None => {}
                     }
@@ -112,8 +147,21 @@ fn event_loop(
 pub fn translate(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.is_press() => {
-            keymap::lookup(app.context(), key).map(Action::Command)
+            let context = app.context();
+            keymap::lookup(context, key)
+                .map(Action::Command)
+                .or_else(|| {
+                    // Unbound printable keys type into the search prompt.
+                    let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
+                    match key.code {
+                        KeyCode::Char(c) if plain && context == Context::Search => {
+                            Some(Action::Insert(c))
+                        }
+                        _ => None,
+                    }
+                })
         }
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(MouseEvent {
             kind, column, row, ..
         }) => {
@@ -142,11 +190,11 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
 }
 
 /// Carries out an effect: resolves the slides (this touches the file system) and hands them
-/// to the launcher, with the outcome on the status line. (Suspending needs the terminal: the
-/// loop does it.)
+/// to the launcher, with the outcome on the status line. (Suspending needs the terminal and
+/// searching the search thread: the loop does those.)
 pub fn perform(effect: Effect, app: &mut App, launcher: &mut dyn Launcher) {
     match effect {
-        Effect::Suspend => {}
+        Effect::Suspend | Effect::Search(_) => {}
         Effect::OpenSlides { slides, base } => match slides::resolve(&slides, &base) {
             Err(e) => app.set_status(e.to_string(), true),
             Ok(target) => {

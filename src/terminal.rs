@@ -12,7 +12,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -37,6 +39,7 @@ pub fn enter() -> std::io::Result<Tui> {
         stdout,
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
     ) {
         restore();
@@ -51,6 +54,7 @@ pub fn restore() {
     let mut stdout = std::io::stdout();
     let _ = execute!(
         stdout,
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
@@ -86,6 +90,7 @@ pub fn suspend(terminal: &mut Tui) -> std::io::Result<()> {
         std::io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
+        EnableBracketedPaste,
         cursor::Hide
     )?;
     // `Terminal::clear` would ask the terminal where the cursor is (and give up after 2 s on

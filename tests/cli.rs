@@ -765,7 +765,8 @@ fn version_and_help() {
     for wanted in [
         "Usage: lectern [OPTIONS] [PROGRAM]",
         "       lectern <COMMAND>",
-        "  check  Validate program files: print their errors and warnings, load nothing",
+        "  check   Validate program files: print their errors and warnings, load nothing",
+        "  import  Convert a published schedule into a program file",
         "--opener <CMD>",
         "-V, --version",
     ] {

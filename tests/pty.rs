@@ -912,3 +912,99 @@ fn resizes_switch_layouts_and_survive_a_burst() {
     );
     session.quit();
 }
+
+/// Starts the browser with extra arguments in the fixture's folder, and waits for `ready`.
+fn start_args(fixture: &Fixture, args: &[&str], ready: impl Fn(&vt100::Screen) -> bool) -> Session {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let session = Session::start(fixture.dir.path(), &args, (100, 30), CursorReports::Answer);
+    session.wait_for("the first screen", SCREEN_TIMEOUT, ready);
+    session
+}
+
+#[test]
+fn typing_a_query_narrows_the_list() {
+    let fixture = Fixture::new();
+    let mut session = fixture.start(100, 30);
+    session.send(b"/");
+    session.wait_for("the search prompt", SCREEN_TIMEOUT, |s| {
+        footer(s).trim_end() == "/"
+    });
+    session.send(b"gam");
+    session.wait_for("the list narrowed to Gamma", SCREEN_TIMEOUT, |s| {
+        row(s, 0).trim_end().ends_with("1 of 3 match · 1/1")
+            && row(s, 2).starts_with("│3 Gamma: no slides at all")
+            && !s.contents().contains("Alpha: slides that exist")
+            && footer(s).trim_end() == "/gam"
+    });
+    // Backspace (DEL from the terminal) broadens the search again.
+    session.send(b"\x7f\x7f\x7f");
+    session.wait_for("every talk back", SCREEN_TIMEOUT, |s| {
+        s.contents().contains("Alpha: slides that exist") && footer(s).trim_end() == "/"
+    });
+    session.send(b"beta");
+    session.wait_for("Beta alone", SCREEN_TIMEOUT, |s| {
+        row(s, 0).trim_end().ends_with("1 of 3 match · 1/1")
+    });
+    // Enter keeps the search and gives the keys back to the list: `q` quits.
+    session.send(b"\r");
+    session.wait_for("the hints again", SCREEN_TIMEOUT, |s| {
+        footer(s).contains("q quit")
+    });
+    session.send(b"q");
+    let (status, _) = session.wait_exit(EOF_TIMEOUT);
+    assert_exit_code(&status, 0);
+    session.assert_restored();
+}
+
+#[test]
+fn search_flag_starts_with_the_query_applied() {
+    let fixture = Fixture::new();
+    let program = fixture.path("program.toml");
+    let mut session = start_args(
+        &fixture,
+        &[program.to_str().expect("UTF-8 path"), "--search", "alpha"],
+        |s| row(s, 0).trim_end().ends_with("1 of 3 match · 1/1"),
+    );
+    assert!(row(&session.output().parser.screen().clone(), 0).contains("/alpha"));
+    session.send(b"q");
+    let (status, _) = session.wait_exit(EOF_TIMEOUT);
+    assert_exit_code(&status, 0);
+}
+
+/// A published pretalx schedule, browsed directly: talks under their day, with their times.
+const SCHEDULE: &str = include_str!("fixtures/small/pretalx.json");
+
+#[test]
+fn browses_an_imported_schedule() {
+    let fixture = Fixture::new();
+    std::fs::write(fixture.path("schedule.json"), SCHEDULE).expect("write schedule");
+    let schedule = fixture.path("schedule.json");
+    let mut session = start_args(&fixture, &[schedule.to_str().expect("UTF-8 path")], |s| {
+        row(s, 0).starts_with("DemoCon") && row(s, 2).starts_with("│Monday 2020-12-14")
+    });
+    {
+        let out = session.output();
+        let screen = out.parser.screen();
+        assert!(
+            row(screen, 3).starts_with("│  08:00 Focused 5thgeneration hardwar…"),
+            "{}",
+            screen.contents()
+        );
+        // 01:30 on the next night is before the schedule's day change: still Monday.
+        assert!(
+            row(screen, 4).starts_with("│  01:30 Quality-focused 6thgeneration"),
+            "{}",
+            screen.contents()
+        );
+        assert!(!screen.contents().contains("Tuesday"));
+        assert!(
+            screen
+                .contents()
+                .contains("When    Monday 2020-12-14, 08:00–08:30 (30 min)")
+        );
+    }
+    session.send(b"q");
+    let (status, _) = session.wait_exit(EOF_TIMEOUT);
+    assert_exit_code(&status, 0);
+    session.assert_restored();
+}

@@ -829,8 +829,9 @@ fn help_scrolled_while_small_shows_its_top_when_it_fits_again() {
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("Mouse: click a talk or a pane"), "{text}");
 
-    // The whole help fits on a 70-row screen: all of it is shown, from its first line.
-    let terminal = draw(&mut app, 100, 70);
+    // The whole help fits on a screen taller than it: all of it is shown, from its first line.
+    let tall = u16::try_from(ui::help::line_count() + 6).expect("help height");
+    let terminal = draw(&mut app, 100, tall);
     check_screen(&app, &terminal, "help, grown");
     let text = screen_text(terminal.backend().buffer());
     let area = ui::help::area(app.areas().body);

@@ -1,18 +1,35 @@
 //! The browser's state and the one place it changes: [`App::update`].
 //!
 //! `update` takes an [`Action`], changes state and does no I/O; anything that leaves the process
-//! (opening slides) comes back as an [`Effect`] for the event loop to carry out. The widgets in
-//! [`crate::ui`] only read this state.
+//! (opening slides, running a search on the search thread) comes back as an [`Effect`] for the
+//! event loop to carry out. The widgets in [`crate::ui`] only read this state.
+//!
+//! The list shows [`App::view`]: the talks a search and the filters keep, in rank order; with
+//! no search, all talks (or those the filters keep) in program order, or for a schedule in
+//! time order under day headers. `list.selected` is a row of that view, always a talk row when
+//! there is one. Searching, the prompt and the filter panel live in [`search`]; the clock, the
+//! time zone shown and jumping to what runs now in [`schedule`].
+
+mod schedule;
+mod search;
+mod view;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 
 use crate::action::{Action, Command};
 use crate::keymap::Context;
-use crate::program::Program;
+use crate::program::{Program, Talk};
+use crate::search::worker::Job;
+use crate::search::{Filters, Query};
 use crate::ui;
+
+pub use schedule::{Clock, Marker};
+pub use search::SearchState;
+pub use view::{Row, View};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +38,19 @@ pub enum Focus {
     Detail,
 }
 
-/// A window drawn over the panes; it takes the keys while it is open.
+/// A window drawn over the panes (or the prompt on the footer line); it takes the keys while
+/// it is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// The search prompt: typing edits the query and narrows the list.
+    Search,
+    /// The filter panel, with the highlighted choice.
+    Filters {
+        cursor: usize,
+    },
 }
 
 /// A message on the status line, in place of the key hints until the next command.
@@ -41,6 +67,8 @@ pub enum Effect {
     OpenSlides { slides: String, base: PathBuf },
     /// Give the terminal back and stop until `fg`, then redraw everything.
     Suspend,
+    /// Run a search on the search thread.
+    Search(Job),
 }
 
 /// The talk list's selection and scroll position.
@@ -62,17 +90,32 @@ pub struct DetailState {
 struct WrappedText {
     talk: usize,
     width: u16,
+    /// The query whose matches are highlighted.
+    query: Query,
+    /// Whether times are in the local zone.
+    local: bool,
     lines: Vec<Line<'static>>,
+    /// The lines with a match, for `n` and `N`.
+    matches: Vec<usize>,
 }
 
 /// The whole browser state.
 #[derive(Debug)]
 pub struct App {
-    pub program: Program,
+    /// Shared with the search thread; never changed.
+    pub program: Arc<Program>,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
     pub list: ListState,
+    /// The rows the list shows.
+    pub view: View,
+    /// The schedule order of all talks, when the program has times.
+    schedule: Option<Vec<u32>>,
+    /// The current time and the zone times are shown in.
+    pub clock: Clock,
+    pub search: SearchState,
+    pub filters: Filters,
     pub detail: DetailState,
     /// The terminal size, as last reported.
     pub size: (u16, u16),
@@ -81,15 +124,40 @@ pub struct App {
 
 impl App {
     pub fn new(program: Program) -> App {
-        App {
-            program,
+        let schedule = program
+            .talks
+            .iter()
+            .any(|t| t.start.is_some())
+            .then(|| crate::program::schedule::order(&program));
+        let mut app = App {
+            view: View::default(),
+            schedule,
+            clock: Clock::default(),
+            program: Arc::new(program),
             focus: Focus::List,
             overlay: None,
             status: None,
             list: ListState::default(),
+            search: SearchState::default(),
+            filters: Filters::default(),
             detail: DetailState::default(),
             size: (80, 24),
             running: true,
+        };
+        app.view = app.full_view(None);
+        app.list.selected = app.view.first_talk();
+        app
+    }
+
+    /// The view of every talk, or of `only` these: in schedule order under day headers when
+    /// the program has times, else in program order.
+    fn full_view(&self, only: Option<&[u32]>) -> View {
+        let keep = |t: &u32| only.is_none_or(|o| o.binary_search(t).is_ok());
+        if let Some(order) = &self.schedule {
+            View::grouped(&self.program, order.iter().copied().filter(keep))
+        } else {
+            let all = 0..u32::try_from(self.program.talks.len()).unwrap_or(u32::MAX);
+            View::flat(all.filter(keep))
         }
     }
 
@@ -97,6 +165,8 @@ impl App {
     pub fn context(&self) -> Context {
         match (self.overlay, self.focus) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Search), _) => Context::Search,
+            (Some(Overlay::Filters { .. }), _) => Context::Filters,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         }
@@ -107,8 +177,13 @@ impl App {
         ui::Areas::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
     }
 
-    pub fn selected_talk(&self) -> Option<&crate::program::Talk> {
-        self.program.talks.get(self.list.selected)
+    /// The index in `program.talks` of the selected talk.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.view.talk_at(self.list.selected)
+    }
+
+    pub fn selected_talk(&self) -> Option<&Talk> {
+        self.program.talks.get(self.selected_index()?)
     }
 
     pub fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
@@ -131,11 +206,20 @@ impl App {
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
             Action::Report(text) => self.set_status(text, true),
+            Action::Insert(c) => return self.insert(&c.to_string()),
+            Action::Paste(text) => return self.insert(&text),
+            Action::SearchProgress(progress) => self.on_progress(progress),
+            Action::Tick(now) => self.tick(now),
         }
         None
     }
 
     fn command(&mut self, command: Command) -> Option<Effect> {
+        match self.overlay {
+            Some(Overlay::Search) => return self.prompt_command(command),
+            Some(Overlay::Filters { cursor }) => return self.filters_command(cursor, command),
+            _ => {}
+        }
         if let Some(Overlay::Help { scroll }) = self.overlay {
             let scroll = match command {
                 Command::Down => scroll.saturating_add(1),
@@ -185,6 +269,15 @@ impl App {
             Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Quit => self.running = false,
             Command::Suspend => return Some(Effect::Suspend),
+            Command::Search => self.open_prompt(),
+            Command::NextMatch => self.jump_to_match(true),
+            Command::PrevMatch => self.jump_to_match(false),
+            Command::Filters => self.overlay = Some(Overlay::Filters { cursor: 0 }),
+            Command::ClearFilters => return self.clear_filters(),
+            Command::JumpNow => self.jump_to_now(),
+            Command::ToggleZone => self.toggle_zone(),
+            // Prompt and panel commands mean nothing in the panes.
+            _ => {}
         }
         self.clamp();
         None
@@ -194,12 +287,7 @@ impl App {
     fn step(&mut self, n: usize, forward: bool) {
         match self.focus {
             Focus::List => {
-                let last = self.program.talks.len().saturating_sub(1);
-                let selected = if forward {
-                    self.list.selected.saturating_add(n).min(last)
-                } else {
-                    self.list.selected.saturating_sub(n)
-                };
+                let selected = self.view.step(self.list.selected, n, forward);
                 self.select(selected);
             }
             Focus::Detail => {
@@ -213,7 +301,7 @@ impl App {
         }
     }
 
-    fn select(&mut self, index: usize) {
+    pub(crate) fn select(&mut self, index: usize) {
         if index != self.list.selected {
             self.list.selected = index;
             self.detail.scroll = 0;
@@ -242,7 +330,7 @@ impl App {
             let inner = ui::talk_list::rows_area(list);
             if inner.contains(at) {
                 let index = self.list.offset + usize::from(at.y - inner.y);
-                if index < self.program.talks.len() {
+                if self.view.talk_at(index).is_some() {
                     self.select(index);
                 }
             }
@@ -282,14 +370,20 @@ impl App {
 
     /// Keeps the list offset around the selection (while the list is shown), and the detail
     /// and help scrolls inside their text.
-    fn clamp(&mut self) {
+    pub(crate) fn clamp(&mut self) {
         if let Some(list) = self.areas().list {
             let rows = usize::from(ui::talk_list::rows_area(list).height).max(1);
             let selected = self.list.selected;
+            // Show the day header above the selected talk when there is room for both.
+            let top = if rows > 1 && self.view.has_header_above(selected) {
+                selected - 1
+            } else {
+                selected
+            };
             self.list.offset = self
                 .list
                 .offset
-                .clamp((selected + 1).saturating_sub(rows), selected);
+                .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.detail.scroll = self.detail.scroll.min(self.max_detail_scroll());
         if let Some(Overlay::Help { scroll }) = self.overlay {
@@ -306,20 +400,31 @@ impl App {
             .areas()
             .detail
             .map_or(0, |r| ui::talk_detail::text_area(r).width);
-        let talk = self.list.selected;
-        let fresh = self
-            .detail
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.talk == talk && c.width == width);
+        let talk = self.selected_index().unwrap_or(usize::MAX);
+        let query = &self.search.query;
+        let local = self.display_zone().is_some();
+        let fresh = self.detail.cache.as_ref().is_some_and(|c| {
+            c.talk == talk && c.width == width && c.query == *query && c.local == local
+        });
         if !fresh {
-            let lines = self
-                .selected_talk()
-                .map(|t| ui::talk_detail::wrap(t, width))
-                .unwrap_or_default();
-            self.detail.cache = Some(WrappedText { talk, width, lines });
+            let (lines, matches) =
+                ui::talk_detail::wrap(&self.program, talk, width, query, self.display_zone());
+            self.detail.cache = Some(WrappedText {
+                talk,
+                width,
+                local,
+                query: query.clone(),
+                lines,
+                matches,
+            });
         }
         self.detail.cache.as_ref().map_or(&[], |c| &c.lines)
+    }
+
+    /// The lines of the detail text that hold a match of the query.
+    fn match_lines(&mut self) -> &[usize] {
+        self.detail_lines();
+        self.detail.cache.as_ref().map_or(&[], |c| &c.matches)
     }
 
     /// The cached detail lines, if [`App::detail_lines`] has prepared them for this frame.
@@ -327,7 +432,7 @@ impl App {
         self.detail.cache.as_ref().map_or(&[], |c| &c.lines)
     }
 
-    fn max_detail_scroll(&mut self) -> usize {
+    pub(crate) fn max_detail_scroll(&mut self) -> usize {
         let height = self
             .areas()
             .detail
@@ -337,5 +442,6 @@ impl App {
 }
 
 #[cfg(test)]
-#[path = "app_tests.rs"]
+mod search_tests;
+#[cfg(test)]
 mod tests;

@@ -12,39 +12,61 @@ use super::{Origin, Program, schema};
 /// attack on memory) than a program.
 pub const MAX_FILE_SIZE: u64 = 512 * 1024 * 1024;
 
-/// Reads and validates the program file at `path`, returning it with its warnings.
-pub fn load_file(path: &Path) -> Result<(Program, Vec<Diagnostic>), LoadError> {
-    let name = crate::sanitize::visible(&path.display().to_string());
-    let io_error = |source| LoadError::Io {
-        path: name.clone(),
-        source,
-    };
-    let meta = std::fs::metadata(path).map_err(io_error)?;
+/// Why a file could not be read, before anything looks at what it says.
+#[derive(Debug)]
+pub enum ReadFailure {
+    Io(std::io::Error),
+    /// Not a regular file: what it is instead.
+    NotAFile(&'static str),
+    /// Over [`MAX_FILE_SIZE`]: its size in bytes.
+    TooLarge(u64),
+}
+
+/// Reads a whole file, refusing what is not a regular file and anything over
+/// [`MAX_FILE_SIZE`] (program files and the schedules Lectern imports alike).
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadFailure> {
+    let meta = std::fs::metadata(path).map_err(ReadFailure::Io)?;
     if !meta.is_file() {
         let kind = if meta.is_dir() {
             "a directory"
         } else {
             "a device, socket or pipe"
         };
-        return Err(LoadError::NotAFile { path: name, kind });
+        return Err(ReadFailure::NotAFile(kind));
     }
-    let too_large = |size| LoadError::TooLarge {
-        path: name.clone(),
-        size,
-        limit: MAX_FILE_SIZE,
-    };
     if meta.len() > MAX_FILE_SIZE {
-        return Err(too_large(meta.len()));
+        return Err(ReadFailure::TooLarge(meta.len()));
     }
-    let file = std::fs::File::open(path).map_err(io_error)?;
+    let file = std::fs::File::open(path).map_err(ReadFailure::Io)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // The file may grow between the check and the read: never read past the cap.
     file.take(MAX_FILE_SIZE + 1)
         .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+        .map_err(ReadFailure::Io)?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
-        return Err(too_large(bytes.len() as u64));
+        return Err(ReadFailure::TooLarge(bytes.len() as u64));
     }
+    Ok(bytes)
+}
+
+/// Reads and validates the program file at `path`, returning it with its warnings.
+pub fn load_file(path: &Path) -> Result<(Program, Vec<Diagnostic>), LoadError> {
+    let path_name = || crate::sanitize::visible(&path.display().to_string());
+    let bytes = read_capped(path).map_err(|failure| match failure {
+        ReadFailure::Io(source) => LoadError::Io {
+            path: path_name(),
+            source,
+        },
+        ReadFailure::NotAFile(kind) => LoadError::NotAFile {
+            path: path_name(),
+            kind,
+        },
+        ReadFailure::TooLarge(size) => LoadError::TooLarge {
+            path: path_name(),
+            size,
+            limit: MAX_FILE_SIZE,
+        },
+    })?;
     parse_bytes(&bytes, Origin::File(path.to_path_buf()))
 }
 

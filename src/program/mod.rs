@@ -8,15 +8,17 @@ mod diagnostic;
 mod load;
 pub mod schedule;
 mod schema;
+mod write;
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Time;
+use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
-pub use load::{MAX_FILE_SIZE, load_file, parse_str};
+pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_str, read_capped};
+pub use write::to_toml;
 
 /// The program the binary carries: the keynote session of the ASSYST workshop at ISCA 2023.
 pub const BUILT_IN: &str = include_str!("../../program.toml");
@@ -118,6 +120,31 @@ impl Program {
     /// The built-in demo program.
     pub fn built_in() -> Result<Program, LoadError> {
         parse_str(BUILT_IN, Origin::BuiltIn).map(|loaded| loaded.0)
+    }
+
+    /// The zone times are shown in: the program's `timezone`, else the zone of the talk's start.
+    pub fn zone_for(&self, start: &ZonedDateTime) -> TimeZone {
+        self.info
+            .timezone
+            .clone()
+            .unwrap_or_else(|| start.time_zone().clone())
+    }
+
+    /// The conference day of talk `i` (times before `day_change` count for the day before).
+    pub fn conference_day(&self, i: usize) -> Option<Date> {
+        let start = self.talks.get(i)?.start.as_ref()?;
+        let day_change = self.info.day_change.unwrap_or(Time::midnight());
+        Some(schedule::conference_day(
+            start,
+            &self.zone_for(start),
+            day_change,
+        ))
+    }
+
+    /// The conference day of talk `i` as people say it: `Saturday 2021-02-06`.
+    pub fn day_label(&self, i: usize) -> Option<String> {
+        self.conference_day(i)
+            .map(|d| d.strftime("%A %Y-%m-%d").to_string())
     }
 
     /// A program of `n` small talks, for tests.

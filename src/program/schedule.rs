@@ -8,7 +8,9 @@
 use jiff::civil::{Date, DateTime, Time};
 use jiff::fmt::temporal::Pieces;
 use jiff::tz::{Offset, TimeZone};
-use jiff::{SignedDuration, ZonedDateTime};
+use jiff::{SignedDuration, Timestamp, ZonedDateTime};
+
+use super::Program;
 
 /// A problem with a time value: what is wrong, and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +160,44 @@ pub fn conference_day(start: &ZonedDateTime, tz: &TimeZone, day_change: Time) ->
     shifted.date()
 }
 
+/// The order of a schedule: talks by start time then room, talks without a time at the end
+/// in program order.
+pub fn order(program: &Program) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..u32::try_from(program.talks.len()).unwrap_or(u32::MAX)).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&program.talks[a as usize], &program.talks[b as usize]);
+        let key = |t: &crate::program::Talk| t.start.as_ref().map(ZonedDateTime::timestamp);
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.room.cmp(&b.room)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    order
+}
+
+/// Whether a talk is running at `now`: started, and not yet over (a talk without a duration
+/// counts as running for its first minute only).
+pub fn is_running(talk: &crate::program::Talk, now: Timestamp) -> bool {
+    let Some(start) = &talk.start else {
+        return false;
+    };
+    let start = start.timestamp();
+    let length = talk.duration.unwrap_or(SignedDuration::from_mins(1));
+    start <= now && now < start.checked_add(length).unwrap_or(start)
+}
+
+/// The start of the next talks after `now`, if any.
+pub fn next_start(program: &Program, now: Timestamp) -> Option<Timestamp> {
+    program
+        .talks
+        .iter()
+        .filter_map(|t| t.start.as_ref().map(ZonedDateTime::timestamp))
+        .filter(|&start| start > now)
+        .min()
+}
+
 /// The fixed offset of a zone at an instant, for display (`UTC-04:00`).
 pub fn offset_label(zoned: &ZonedDateTime) -> String {
     let offset: Offset = zoned.offset();
@@ -280,6 +320,46 @@ mod tests {
             conference_day(&late, &tz, Time::midnight()),
             jiff::civil::date(2021, 2, 7)
         );
+    }
+
+    #[test]
+    fn schedule_order_and_now() {
+        let tz = brussels();
+        let at = |s: &str| Some(date_time(s, Some(&tz)).expect("valid"));
+        let mut program = Program::sample(5);
+        program.talks[0].start = at("2021-02-06T11:00");
+        program.talks[0].room = Some("B".into());
+        program.talks[1].start = None;
+        program.talks[2].start = at("2021-02-06T10:00");
+        program.talks[3].start = at("2021-02-06T11:00");
+        program.talks[3].room = Some("A".into());
+        program.talks[4].start = at("2021-02-06T09:00");
+        for talk in &mut program.talks {
+            talk.duration = Some(SignedDuration::from_mins(50));
+        }
+        assert_eq!(order(&program), [4, 2, 3, 0, 1]);
+        let now = date_time("2021-02-06T10:30", Some(&tz))
+            .expect("valid")
+            .timestamp();
+        let running: Vec<usize> = (0..5)
+            .filter(|&i| is_running(&program.talks[i], now))
+            .collect();
+        assert_eq!(running, [2]);
+        assert_eq!(
+            next_start(&program, now),
+            at("2021-02-06T11:00").map(|z| z.timestamp())
+        );
+        let later = date_time("2021-02-06T10:50", Some(&tz))
+            .expect("valid")
+            .timestamp();
+        assert!(
+            !is_running(&program.talks[2], later),
+            "a talk is over at its end"
+        );
+        let after_all = date_time("2021-02-07T00:00", Some(&tz))
+            .expect("valid")
+            .timestamp();
+        assert_eq!(next_start(&program, after_all), None);
     }
 
     #[test]

@@ -5,22 +5,20 @@
 //! proportional to what is visible: the list builds only its visible rows, the detail clones
 //! only its visible lines.
 
+mod bars;
+mod filter_panel;
 pub mod help;
 pub mod talk_detail;
 pub mod talk_list;
+mod text;
 mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
-
-use unicode_width::UnicodeWidthChar as _;
+use ratatui::widgets::Widget;
 
 use crate::app::{App, Focus, Overlay};
-use crate::keymap;
-use crate::program::Origin;
 
 /// Below this width the panes are shown one at a time.
 pub const NARROW_WIDTH: u16 = 70;
@@ -73,36 +71,6 @@ impl Areas {
     }
 }
 
-/// Cuts `spans` to `width` columns, ending in `…` when something was cut.
-pub(crate) fn fit(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
-    let total: usize = spans.iter().map(Span::width).sum();
-    if total <= width {
-        return spans;
-    }
-    let mut room = width.saturating_sub(1);
-    let mut out = Vec::with_capacity(spans.len() + 1);
-    for span in spans {
-        if room == 0 {
-            break;
-        }
-        let mut text = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
-            if w > room {
-                room = 0;
-                break;
-            }
-            room -= w;
-            text.push(c);
-        }
-        out.push(Span::styled(text, span.style));
-    }
-    if width > 0 {
-        out.push(Span::raw("…"));
-    }
-    out
-}
-
 /// Draws a frame: prepares the detail text for the current width, then renders the app.
 pub fn draw(app: &mut App, frame: &mut Frame) {
     let area = frame.area();
@@ -113,70 +81,32 @@ pub fn draw(app: &mut App, frame: &mut Frame) {
         });
     }
     app.detail_lines();
+    if matches!(app.overlay, Some(Overlay::Filters { .. })) {
+        app.filter_choices();
+    }
     frame.render_widget(&*app, area);
+    if let Some(position) = bars::prompt_cursor(app, Areas::compute(area, app.focus).footer) {
+        frame.set_cursor_position(position);
+    }
 }
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let areas = Areas::compute(area, self.focus);
-        render_header(self, areas.header, buf);
+        bars::render_header(self, areas.header, buf);
         if let Some(list) = areas.list {
             talk_list::TalkList::new(self).render(list, buf);
         }
         if let Some(detail) = areas.detail {
             talk_detail::TalkDetail::new(self).render(detail, buf);
         }
-        render_footer(self, areas.footer, buf);
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            help::Help { scroll }.render(areas.body, buf);
-        }
-    }
-}
-
-fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    let total = app.program.talks.len();
-    let position = if total == 0 {
-        "no talks".to_owned()
-    } else {
-        format!("talk {} of {total}", app.list.selected + 1)
-    };
-    let mut left = vec![Span::styled(app.program.info.title.as_str(), theme::TITLE)];
-    if app.program.origin == Origin::BuiltIn {
-        left.push(Span::styled(" · built-in program", theme::DIM));
-    }
-    let right_width = (position.chars().count() as u16 + 1).min(area.width);
-    let [left_area, right_area] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
-    buf.set_style(area, theme::BAR);
-    Line::from(fit(left, usize::from(left_area.width))).render(left_area, buf);
-    Line::from(position).right_aligned().render(right_area, buf);
-}
-
-fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.is_empty() {
-        return;
-    }
-    buf.set_style(area, theme::BAR);
-    let line = if let Some(status) = &app.status {
-        let style = if status.is_error {
-            theme::ERROR
-        } else {
-            theme::INFO
-        };
-        Line::from(Span::styled(status.text.as_str(), style))
-    } else {
-        let mut spans = Vec::new();
-        for (key, hint) in keymap::hints(app.context()) {
-            if !spans.is_empty() {
-                spans.push(Span::raw("  "));
+        bars::render_footer(self, areas.footer, buf);
+        match self.overlay {
+            Some(Overlay::Help { scroll }) => help::Help { scroll }.render(areas.body, buf),
+            Some(Overlay::Filters { cursor }) => {
+                filter_panel::FilterPanel::new(self, cursor).render(areas.body, buf);
             }
-            spans.push(Span::styled(key, theme::KEY));
-            spans.push(Span::raw(format!(" {hint}")));
+            _ => {}
         }
-        Line::from(spans)
-    };
-    Paragraph::new(line).render(area, buf);
+    }
 }

@@ -13,7 +13,13 @@ use ratatui::widgets::{
 
 use super::theme;
 use crate::app::{App, Focus};
-use crate::program::Talk;
+use std::fmt::Write as _;
+
+use jiff::tz::TimeZone;
+
+use super::text::{highlight, plain};
+use crate::program::Program;
+use crate::search::Query;
 
 /// The text area inside the detail pane: inside the border, less a column for the scrollbar.
 pub fn text_area(pane: Rect) -> Rect {
@@ -34,9 +40,16 @@ fn push_wrapped(
 ) {
     let indent = prefix.map_or(0, |(p, _)| p.chars().count());
     let blank = " ".repeat(indent);
-    let options = textwrap::Options::new(width)
+    let mut options = textwrap::Options::new(width)
         .initial_indent(&blank)
         .subsequent_indent(&blank);
+    if prefix.is_some() {
+        // Labelled fields hold names, places and links: break them only at spaces, never
+        // inside a link (after a hyphen or a slash).
+        options = options
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    }
     for (i, row) in textwrap::wrap(text, options).into_iter().enumerate() {
         let mut spans = Vec::new();
         let body = match (i, prefix) {
@@ -60,56 +73,120 @@ fn push_paragraphs(lines: &mut Vec<Line<'static>>, text: &str, width: usize) {
     }
 }
 
-/// The talk's detail text, wrapped to `width` columns.
-pub fn wrap(talk: &Talk, width: u16) -> Vec<Line<'static>> {
+/// A labelled line: `Speaker Ada Lovelace · ETH`, wrapped under its label.
+fn push_field(lines: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style, width: usize) {
+    push_wrapped(lines, Some((label, theme::LABEL)), text, style, width);
+}
+
+/// `50 min`, `1 h 30 min`.
+fn minutes(duration: jiff::SignedDuration) -> String {
+    let total = duration.as_secs() / 60;
+    match (total / 60, total % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// The schedule lines of a talk: when (day, time range, duration) and where.
+fn push_schedule(
+    lines: &mut Vec<Line<'static>>,
+    program: &Program,
+    index: usize,
+    zone: Option<&TimeZone>,
+    width: usize,
+) {
+    let talk = &program.talks[index];
+    if let Some(start) = &talk.start {
+        let tz = zone.cloned().unwrap_or_else(|| program.zone_for(start));
+        let local = start.with_time_zone(tz);
+        // The calendar date goes with the time shown; a talk after midnight that belongs to
+        // the conference day before says so.
+        let mut when = local.strftime("%A %Y-%m-%d, %H:%M").to_string();
+        if let Some(end) = talk.end() {
+            let end = end.with_time_zone(local.time_zone().clone());
+            let _ = write!(when, "–{}", end.strftime("%H:%M"));
+        }
+        if let Some(duration) = talk.duration {
+            let _ = write!(when, " ({})", minutes(duration));
+        }
+        if let Some(day) = program.conference_day(index)
+            && day != local.date()
+            && zone.is_none()
+        {
+            let _ = write!(when, ", the night of {}", day.strftime("%A %Y-%m-%d"));
+        }
+        push_field(lines, "When    ", &when, Style::new(), width);
+    } else if let Some(duration) = talk.duration {
+        push_field(lines, "Length  ", &minutes(duration), Style::new(), width);
+    }
+    let mut place = Vec::new();
+    if let Some(room) = &talk.room {
+        place.push(room.clone());
+    }
+    if let Some(track) = &talk.track {
+        place.push(format!("track {track}"));
+    }
+    if let Some(language) = &talk.language {
+        place.push(format!("language {language}"));
+    }
+    if !place.is_empty() {
+        push_field(lines, "Where   ", &place.join(" · "), Style::new(), width);
+    }
+}
+
+/// The detail text of talk `index`, wrapped to `width` columns, with the query's matches
+/// highlighted; and the numbers of the lines that hold a match. Times show in `zone`, or in
+/// the program's zone when `None`.
+pub fn wrap(
+    program: &Program,
+    index: usize,
+    width: u16,
+    query: &Query,
+    zone: Option<&TimeZone>,
+) -> (Vec<Line<'static>>, Vec<usize>) {
     let width = usize::from(width);
     let mut lines = Vec::new();
+    let Some(talk) = program.talks.get(index) else {
+        return (lines, Vec::new());
+    };
     if width == 0 {
-        return lines;
+        return (lines, Vec::new());
     }
     push_wrapped(&mut lines, None, &talk.title, theme::TITLE, width);
+    if let Some(subtitle) = &talk.subtitle {
+        push_wrapped(&mut lines, None, subtitle, theme::LABEL, width);
+    }
     if let Some(kind) = &talk.kind {
         push_wrapped(&mut lines, None, kind, theme::LABEL, width);
     }
     lines.push(Line::default());
+    push_schedule(&mut lines, program, index, zone, width);
     for speaker in &talk.speakers {
         let who = match &speaker.affiliation {
             Some(affiliation) => format!("{} · {affiliation}", speaker.name),
             None => speaker.name.clone(),
         };
-        push_wrapped(
+        push_field(&mut lines, "Speaker ", &who, Style::new(), width);
+    }
+    match &talk.slides {
+        Some(slides) => push_field(&mut lines, "Slides  ", slides, Style::new(), width),
+        None => push_field(&mut lines, "Slides  ", "no slides", theme::MISSING, width),
+    }
+    if !talk.tags.is_empty() {
+        push_field(
             &mut lines,
-            Some(("Speaker ", theme::LABEL)),
-            &who,
+            "Tags    ",
+            &talk.tags.join(", "),
             Style::new(),
             width,
         );
     }
-    match &talk.slides {
-        Some(slides) => {
-            push_wrapped(
-                &mut lines,
-                Some(("Slides  ", theme::LABEL)),
-                slides,
-                Style::new(),
-                width,
-            );
-        }
-        None => {
-            push_wrapped(
-                &mut lines,
-                Some(("Slides  ", theme::LABEL)),
-                "no slides",
-                theme::MISSING,
-                width,
-            );
-        }
-    }
-    if !talk.tags.is_empty() {
-        push_wrapped(
+    for link in &talk.links {
+        push_field(
             &mut lines,
-            Some(("Tags    ", theme::LABEL)),
-            &talk.tags.join(", "),
+            "Link    ",
+            &format!("{}: {}", link.label, link.url),
             Style::new(),
             width,
         );
@@ -132,7 +209,17 @@ pub fn wrap(talk: &Talk, width: u16) -> Vec<Line<'static>> {
             push_paragraphs(&mut lines, bio, width);
         }
     }
-    lines
+    let mut matches = Vec::new();
+    if !query.is_empty() {
+        for (n, line) in lines.iter_mut().enumerate() {
+            let ranges = crate::search::highlights(&plain(line), query);
+            if !ranges.is_empty() {
+                matches.push(n);
+                *line = highlight(std::mem::take(line), &ranges, theme::MATCH);
+            }
+        }
+    }
+    (lines, matches)
 }
 
 /// The detail pane, borrowing what it draws.

@@ -9,12 +9,67 @@ use ratatui::widgets::{
     Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-use super::{fit, theme};
-use crate::app::{App, Focus};
+use super::text::{fit, highlight, plain};
+use super::theme;
+use crate::app::{App, Focus, Marker, Row};
 
 /// The list pane, borrowing what it draws.
 pub struct TalkList<'a> {
     app: &'a App,
+}
+
+/// One talk's row: its number (or, in a schedule, its start time and a now/next marker), the
+/// title, the speakers or the room, with the search's matches highlighted.
+fn talk_row(app: &App, index: usize, number_width: usize, selected: bool) -> Line<'static> {
+    let talk = &app.program.talks[index];
+    // The selected row is drawn in one style: dim parts would turn into dark patches.
+    let dim = if selected { Style::new() } else { theme::DIM };
+    let mut spans = Vec::new();
+    if app.is_schedule() {
+        let marker = match app.marker(talk) {
+            Marker::Now => Span::styled("● ", theme::NOW),
+            Marker::Next => Span::styled("○ ", theme::NOW),
+            Marker::None => Span::raw("  "),
+        };
+        spans.push(marker);
+        let time = talk.start.as_ref().map_or_else(
+            || "     ".to_owned(),
+            |start| {
+                let zone = app
+                    .display_zone()
+                    .cloned()
+                    .unwrap_or_else(|| app.program.zone_for(start));
+                start.with_time_zone(zone).strftime("%H:%M").to_string()
+            },
+        );
+        spans.push(Span::styled(format!("{time} "), dim));
+    } else {
+        spans.push(Span::styled(format!("{:>number_width$} ", index + 1), dim));
+    }
+    let mut body = vec![Span::raw(talk.title.clone())];
+    let extra = if app.is_schedule() {
+        talk.room.clone()
+    } else {
+        (!talk.speakers.is_empty()).then(|| talk.speaker_names())
+    };
+    if let Some(extra) = extra {
+        body.push(Span::styled(format!(" · {extra}"), dim));
+    }
+    let mut body = Line::from(body);
+    let query = &app.search.query;
+    if !query.is_empty() {
+        let ranges = crate::search::highlights(&plain(&body), query);
+        // The focused selection is drawn reversed: reverse the match style too, so matches
+        // look the same on every row.
+        let style = if selected && app.focus == Focus::List && app.overlay.is_none() {
+            theme::MATCH_REVERSED
+        } else {
+            theme::MATCH
+        };
+        body = highlight(body, &ranges, style);
+    }
+    spans.extend(body.spans);
+    Line::from(spans)
 }
 
 /// The rows inside the list pane's border.
@@ -30,8 +85,10 @@ impl<'a> TalkList<'a> {
 
 impl Widget for TalkList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let focused = self.app.focus == Focus::List && self.app.overlay.is_none();
-        let talks = &self.app.program.talks;
+        let app = self.app;
+        let focused = app.focus == Focus::List && app.overlay.is_none();
+        let talks = &app.program.talks;
+        let view = &app.view;
         let block = Block::bordered().title(" Talks ").border_style(if focused {
             theme::BORDER_FOCUSED
         } else {
@@ -39,44 +96,66 @@ impl Widget for TalkList<'_> {
         });
         let rows = rows_area(area);
         block.render(area, buf);
-        if talks.is_empty() {
-            Paragraph::new(Span::styled("no talks", theme::MISSING)).render(rows, buf);
+        if view.is_empty() {
+            if talks.is_empty() {
+                Paragraph::new(Span::styled("no talks", theme::MISSING)).render(rows, buf);
+                return;
+            }
+            let text = if app.search.progress.is_some() {
+                vec![Line::styled("searching…", theme::MISSING)]
+            } else {
+                let mut lines = vec![Line::styled("no talks match", theme::MISSING)];
+                if !app.search.query.is_empty() {
+                    lines.push(Line::styled(
+                        format!("/{}", app.search.input.text()),
+                        theme::KEY,
+                    ));
+                    lines.push(Line::styled("/ then Esc clears the search", theme::DIM));
+                }
+                if !app.filters.is_empty() {
+                    lines.push(Line::styled("F clears the filters", theme::DIM));
+                }
+                lines
+            };
+            Paragraph::new(text)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .render(rows, buf);
             return;
         }
         let number_width = talks.len().to_string().len();
-        let first = self.app.list.offset;
-        let last = (first + usize::from(rows.height)).min(talks.len());
-        let selected_style = if focused {
-            theme::SELECTED_FOCUSED
-        } else {
-            theme::SELECTED
-        };
-        for (row, index) in (first..last).enumerate() {
-            let talk = &talks[index];
-            // The selected row is drawn in one style: dim parts would turn into dark patches.
-            let dim = if index == self.app.list.selected {
-                Style::new()
-            } else {
-                theme::DIM
-            };
-            let mut spans = vec![
-                Span::styled(format!("{:>number_width$} ", index + 1), dim),
-                Span::raw(talk.title.as_str()),
-            ];
-            if !talk.speakers.is_empty() {
-                spans.push(Span::styled(format!(" · {}", talk.speaker_names()), dim));
-            }
+        let first = app.list.offset;
+        let last = (first + usize::from(rows.height)).min(view.len());
+        for (row, position) in (first..last).enumerate() {
             let line_area = Rect::new(rows.x, rows.y + row as u16, rows.width, 1);
-            let mut line = Line::from(fit(spans, usize::from(rows.width)));
-            if index == self.app.list.selected {
-                line = line.style(selected_style);
-                buf.set_style(line_area, selected_style);
-            }
-            line.render(line_area, buf);
+            let line = match view.row(position) {
+                Some(Row::Talk(index)) => {
+                    let selected = position == app.list.selected;
+                    let line = talk_row(app, index as usize, number_width, selected);
+                    if selected {
+                        let style = if focused {
+                            theme::SELECTED_FOCUSED
+                        } else {
+                            theme::SELECTED
+                        };
+                        buf.set_style(line_area, style);
+                        line.style(style)
+                    } else {
+                        line
+                    }
+                }
+                Some(Row::Day(date)) => {
+                    Line::styled(date.strftime("%A %Y-%m-%d").to_string(), theme::HEADING)
+                }
+                Some(Row::Unscheduled) => Line::styled("Not scheduled", theme::HEADING),
+                None => Line::default(),
+            };
+            Line::from(fit(line.spans, usize::from(rows.width)))
+                .style(line.style)
+                .render(line_area, buf);
         }
-        if talks.len() > usize::from(rows.height) {
+        if view.len() > usize::from(rows.height) {
             let mut state =
-                ScrollbarState::new(talks.len().saturating_sub(usize::from(rows.height)))
+                ScrollbarState::new(view.len().saturating_sub(usize::from(rows.height)))
                     .position(first)
                     .viewport_content_length(usize::from(rows.height));
             Scrollbar::new(ScrollbarOrientation::VerticalRight).render(

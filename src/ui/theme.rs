@@ -21,3 +21,11 @@ pub const LABEL: Style = Style::new().fg(Color::Gray).add_modifier(Modifier::ITA
 pub const MISSING: Style = Style::new()
     .fg(Color::DarkGray)
     .add_modifier(Modifier::ITALIC);
+/// A search match, in the list and in the detail.
+pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+/// A match on a reversed row: shows as [`MATCH`] once reversed.
+pub const MATCH_REVERSED: Style = Style::new().fg(Color::Yellow).bg(Color::Black);
+/// The marker of a talk running now or next.
+pub const NOW: Style = Style::new()
+    .fg(Color::LightGreen)
+    .add_modifier(Modifier::BOLD);

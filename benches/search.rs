@@ -1,0 +1,94 @@
+//! Search speed per keystroke on generated programs of 10,000 and 100,000 talks: extending a
+//! query (narrowing the previous result), a fresh query, deleting a character (a broader query:
+//! a fresh search), and a word that matches nothing (every talk's whole text is read, and short
+//! fields are matched fuzzily). Each is one whole search on the calling thread, as the search
+//! thread runs it.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+
+use common::{load, program_text};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lectern::program::Program;
+use lectern::search::worker::{Job, Progress, run};
+use lectern::search::{Filters, Index, Matching, Query};
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+
+/// Runs one search and returns its ranked hits (talk indices) and its candidates for narrowing.
+fn search(
+    program: &Program,
+    index: &Index,
+    query: &str,
+    candidates: Option<Arc<Vec<u32>>>,
+) -> (Vec<u32>, Vec<u32>) {
+    let job = Job {
+        generation: 1,
+        query: Query::parse(query),
+        filters: Filters::default(),
+        candidates,
+    };
+    let latest = AtomicU64::new(1);
+    let mut result = (Vec::new(), Vec::new());
+    let _ = run(
+        program,
+        index,
+        &job,
+        &mut Matching::default(),
+        &latest,
+        |p| {
+            if let Progress::Done { hits, near, .. } = p {
+                result = (hits.into_iter().map(|h| h.talk).collect(), near);
+            }
+        },
+    );
+    result
+}
+
+fn bench_search(c: &mut Criterion) {
+    let mut group = c.benchmark_group("search");
+    group.sample_size(20);
+    for n in SIZES {
+        let program = load(&program_text(n));
+        let started = std::time::Instant::now();
+        let index = Index::new(&program);
+        println!(
+            "search: {n} talks: index built in {:.0} ms",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        // A made-up word of the generator's vocabulary, and the same with one more letter.
+        let (short, long) = ("kalo", "kalom");
+        let (short_hits, previous) = search(&program, &index, short, None);
+        let previous = Arc::new(previous);
+        let (narrowed, _) = search(&program, &index, long, Some(Arc::clone(&previous)));
+        let (fresh, _) = search(&program, &index, long, None);
+        assert_eq!(
+            narrowed, fresh,
+            "narrowing finds exactly what a fresh search finds"
+        );
+        println!(
+            "search: {n} talks: {short:?} matches {}, {long:?} matches {} of {} candidates",
+            short_hits.len(),
+            fresh.len(),
+            previous.len()
+        );
+        group.bench_function(BenchmarkId::new("extend", n), |b| {
+            b.iter(|| search(&program, &index, long, Some(Arc::clone(&previous))));
+        });
+        group.bench_function(BenchmarkId::new("fresh", n), |b| {
+            b.iter(|| search(&program, &index, long, None));
+        });
+        group.bench_function(BenchmarkId::new("delete", n), |b| {
+            b.iter(|| search(&program, &index, short, None));
+        });
+        group.bench_function(BenchmarkId::new("no-match", n), |b| {
+            b.iter(|| search(&program, &index, "zyxwvut", None));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_search);
+criterion_main!(benches);

@@ -1,0 +1,306 @@
+//! Searching and filtering in the app: the prompt, its history, results arriving from the
+//! search thread, jumping between matches, and the filter panel.
+
+use std::sync::Arc;
+
+use super::{App, Effect, Focus, Overlay, View};
+use crate::action::Command;
+use crate::input::LineInput;
+use crate::search::filter::{Choice, choices};
+use crate::search::worker::{Job, Progress};
+use crate::search::{Filters, Query};
+
+/// The search prompt and the state of the current search.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    pub input: LineInput,
+    /// The query the list shows (parsed from `input`).
+    pub query: Query,
+    /// This session's earlier queries, oldest first.
+    pub history: Vec<String>,
+    /// Where `↑`/`↓` are in the history; `None` when editing a new query.
+    history_pos: Option<usize>,
+    /// Increases with every change of query or filters; results of older ones are dropped.
+    pub generation: u64,
+    /// While a search runs: (talks looked at, talks to look at).
+    pub progress: Option<(usize, usize)>,
+    /// The talks the last complete search could not rule out for a longer query (its hits and
+    /// near misses), in program order, with the query and filters it answers: a narrower query
+    /// searches only these.
+    last: Option<(Query, Filters, Arc<Vec<u32>>)>,
+    /// The talk selected when the prompt opened, to come back to when the search is cleared.
+    before: Option<u32>,
+    /// The filter panel's choices, computed on first use (the program never changes).
+    choices: Option<Vec<Choice>>,
+}
+
+impl SearchState {
+    /// True when the list shows every talk.
+    pub fn is_idle(&self, filters: &Filters) -> bool {
+        self.query.is_empty() && filters.is_empty()
+    }
+}
+
+impl App {
+    pub(super) fn open_prompt(&mut self) {
+        self.search.before = self.selected_index().map(|i| i as u32);
+        self.search.history_pos = None;
+        self.search.input.end();
+        self.overlay = Some(Overlay::Search);
+    }
+
+    /// Starts the search `text` at once, as `--search` does.
+    pub fn start_search(&mut self, text: &str) -> Option<Effect> {
+        self.search.input = LineInput::new(text);
+        self.remember(text);
+        self.query_changed()
+    }
+
+    pub(super) fn prompt_command(&mut self, command: Command) -> Option<Effect> {
+        let input = &mut self.search.input;
+        match command {
+            Command::Submit => {
+                let text = input.text().to_owned();
+                self.remember(&text);
+                self.overlay = None;
+                self.focus = Focus::List;
+                return None;
+            }
+            Command::Back => {
+                let text = input.text().to_owned();
+                self.remember(&text);
+                self.search.input = LineInput::default();
+                self.overlay = None;
+                let effect = self.query_changed();
+                // Cancelling goes back to the talk selected when the prompt opened.
+                if let Some(position) = self.search.before.and_then(|t| self.view.position_of(t)) {
+                    self.select(position);
+                }
+                return effect;
+            }
+            Command::CursorLeft => input.left(),
+            Command::CursorRight => input.right(),
+            Command::LineStart => input.home(),
+            Command::LineEnd => input.end(),
+            Command::DeleteBack => input.delete_back(),
+            Command::DeleteForward => input.delete_forward(),
+            Command::DeleteWord => input.delete_word(),
+            Command::DeleteLine => input.delete_line(),
+            Command::HistoryPrev | Command::HistoryNext => {
+                self.walk_history(command == Command::HistoryPrev);
+            }
+            Command::Quit => self.running = false,
+            Command::Suspend => return Some(Effect::Suspend),
+            _ => return None,
+        }
+        self.query_changed()
+    }
+
+    /// Typed or pasted text: into the prompt when it is open.
+    pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
+        if self.overlay != Some(Overlay::Search) {
+            return None;
+        }
+        self.search.input.insert(text);
+        self.search.history_pos = None;
+        self.query_changed()
+    }
+
+    fn remember(&mut self, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() && self.search.history.last().is_none_or(|last| last != text) {
+            self.search.history.push(text.to_owned());
+        }
+    }
+
+    fn walk_history(&mut self, back: bool) {
+        let len = self.search.history.len();
+        let pos = match (self.search.history_pos, back) {
+            (None, true) if len > 0 => Some(len - 1),
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) if p + 1 < len => Some(p + 1),
+            // Past the newest entry (or no history): back to an empty prompt.
+            _ => None,
+        };
+        self.search.history_pos = pos;
+        let text = pos.map_or("", |p| self.search.history[p].as_str());
+        self.search.input = LineInput::new(text);
+    }
+
+    /// Re-reads the query from the prompt; a new search when it changed.
+    fn query_changed(&mut self) -> Option<Effect> {
+        let query = Query::parse(self.search.input.text());
+        if query == self.search.query {
+            return None;
+        }
+        self.search.query = query;
+        self.refresh()
+    }
+
+    /// Starts the search for the current query and filters, or shows every talk again.
+    fn refresh(&mut self) -> Option<Effect> {
+        self.search.generation += 1;
+        if self.search.is_idle(&self.filters) {
+            // Keep the talk that was selected, else the one selected before searching.
+            let keep = self
+                .selected_index()
+                .map(|i| i as u32)
+                .or(self.search.before);
+            self.search.progress = None;
+            self.search.last = None;
+            self.view = self.full_view(None);
+            self.list.selected = keep
+                .and_then(|t| self.view.position_of(t))
+                .unwrap_or_else(|| self.view.first_talk());
+            self.detail.scroll = 0;
+            self.clamp();
+            return None;
+        }
+        let candidates = self
+            .search
+            .last
+            .as_ref()
+            .and_then(|(query, filters, hits)| {
+                (*filters == self.filters && self.search.query.narrows(query))
+                    .then(|| Arc::clone(hits))
+            });
+        let total = candidates
+            .as_ref()
+            .map_or(self.program.talks.len(), |c| c.len());
+        self.search.progress = Some((0, total));
+        Some(Effect::Search(Job {
+            generation: self.search.generation,
+            query: self.search.query.clone(),
+            filters: self.filters.clone(),
+            candidates,
+        }))
+    }
+
+    pub(super) fn on_progress(&mut self, progress: Progress) {
+        match progress {
+            Progress::Partial {
+                generation,
+                hits,
+                scanned,
+                total,
+            } if generation == self.search.generation => {
+                let shown: Vec<u32> = if self.search.progress.is_some_and(|(done, _)| done == 0) {
+                    Vec::new()
+                } else {
+                    self.view.talks().collect()
+                };
+                self.view = View::flat(shown.into_iter().chain(hits.iter().map(|h| h.talk)));
+                self.search.progress = Some((scanned, total));
+                self.list.selected = 0;
+            }
+            Progress::Done {
+                generation,
+                hits,
+                near,
+            } if generation == self.search.generation => {
+                self.view = if self.search.query.is_empty() {
+                    // Filters alone: the usual order, under day headers for a schedule.
+                    let mut kept: Vec<u32> = hits.iter().map(|h| h.talk).collect();
+                    kept.sort_unstable();
+                    self.full_view(Some(&kept))
+                } else {
+                    View::flat(hits.iter().map(|h| h.talk))
+                };
+                self.search.last = Some((
+                    self.search.query.clone(),
+                    self.filters.clone(),
+                    Arc::new(near),
+                ));
+                self.search.progress = None;
+                self.list.selected = self.view.first_talk();
+                self.list.offset = 0;
+            }
+            // The answer to a query that has changed since.
+            _ => return,
+        }
+        self.detail.scroll = 0;
+        self.clamp();
+    }
+
+    /// `n`/`N`: scrolls the detail to the next or previous line with a match.
+    pub(super) fn jump_to_match(&mut self, forward: bool) {
+        if self.search.query.is_empty() {
+            self.set_status("no search: press / to search", false);
+            return;
+        }
+        self.focus = Focus::Detail;
+        let scroll = self.detail.scroll;
+        let max = self.max_detail_scroll();
+        let matches = self.match_lines().to_vec();
+        if matches.is_empty() {
+            self.set_status("no match in this talk's text", false);
+            return;
+        }
+        // The line shown at the top is the current match; move to the next one past it.
+        let target = if forward {
+            matches
+                .iter()
+                .position(|&l| l.min(max) > scroll)
+                .unwrap_or(0)
+        } else {
+            matches
+                .iter()
+                .rposition(|&l| l.min(max) < scroll)
+                .unwrap_or(matches.len() - 1)
+        };
+        self.detail.scroll = matches[target].min(max);
+        self.set_status(format!("match {} of {}", target + 1, matches.len()), false);
+    }
+
+    /// The filter panel's choices, if they have been prepared.
+    pub fn cached_filter_choices(&self) -> &[Choice] {
+        self.search.choices.as_deref().unwrap_or(&[])
+    }
+
+    /// The filter panel's choices.
+    pub fn filter_choices(&mut self) -> &[Choice] {
+        let program = Arc::clone(&self.program);
+        self.search.choices.get_or_insert_with(|| choices(&program))
+    }
+
+    pub(super) fn filters_command(&mut self, cursor: usize, command: Command) -> Option<Effect> {
+        let count = self.filter_choices().len();
+        let last = count.saturating_sub(1);
+        let cursor = match command {
+            Command::Down => (cursor + 1).min(last),
+            Command::Up => cursor.saturating_sub(1),
+            Command::PageDown => (cursor + 10).min(last),
+            Command::PageUp => cursor.saturating_sub(10),
+            Command::Top => 0,
+            Command::Bottom => last,
+            Command::Toggle => {
+                let choice = self.filter_choices().get(cursor).cloned()?;
+                self.filters.toggle(choice.facet, &choice.value);
+                return self.refresh();
+            }
+            Command::ClearFilters => return self.clear_filters(),
+            Command::Back | Command::Filters => {
+                self.overlay = None;
+                return None;
+            }
+            Command::Quit => {
+                self.running = false;
+                return None;
+            }
+            Command::Suspend => return Some(Effect::Suspend),
+            _ => cursor,
+        };
+        self.overlay = Some(Overlay::Filters { cursor });
+        None
+    }
+
+    pub(super) fn clear_filters(&mut self) -> Option<Effect> {
+        if self.filters.is_empty() {
+            self.set_status("no filters to clear", false);
+            return None;
+        }
+        self.filters.clear();
+        self.set_status("filters cleared", false);
+        self.refresh()
+    }
+}

@@ -1,0 +1,145 @@
+//! A one-line text input with a cursor, edited the way a shell prompt is: insert, move by
+//! character, delete a character, the word before the cursor (Ctrl-w) or everything before it
+//! (Ctrl-u), paste.
+
+/// The text and the cursor (a byte offset at a character boundary).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    text: String,
+    cursor: usize,
+}
+
+impl LineInput {
+    pub fn new(text: &str) -> LineInput {
+        LineInput {
+            text: text.to_owned(),
+            cursor: text.len(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Inserts text at the cursor. Line breaks and other control characters (from a paste)
+    /// become spaces: the input is one line and is drawn on the terminal.
+    pub fn insert(&mut self, s: &str) {
+        let clean: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+    }
+
+    pub fn left(&mut self) {
+        if let Some(c) = self.text[..self.cursor].chars().next_back() {
+            self.cursor -= c.len_utf8();
+        }
+    }
+
+    pub fn right(&mut self) {
+        if let Some(c) = self.text[self.cursor..].chars().next() {
+            self.cursor += c.len_utf8();
+        }
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.len();
+    }
+
+    /// Backspace.
+    pub fn delete_back(&mut self) {
+        let end = self.cursor;
+        self.left();
+        self.text.replace_range(self.cursor..end, "");
+    }
+
+    /// Delete.
+    pub fn delete_forward(&mut self) {
+        if let Some(c) = self.text[self.cursor..].chars().next() {
+            self.text
+                .replace_range(self.cursor..self.cursor + c.len_utf8(), "");
+        }
+    }
+
+    /// Ctrl-w: the word before the cursor, and the spaces after it.
+    pub fn delete_word(&mut self) {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Ctrl-u: everything before the cursor.
+    pub fn delete_line(&mut self) {
+        self.text.replace_range(..self.cursor, "");
+        self.cursor = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editing() {
+        let mut input = LineInput::new("wafer scale");
+        input.left();
+        input.left();
+        input.insert("X");
+        assert_eq!((input.text(), input.cursor()), ("wafer scaXle", 10));
+        input.delete_back();
+        input.delete_forward();
+        assert_eq!((input.text(), input.cursor()), ("wafer scae", 9));
+        input.end();
+        input.delete_word();
+        assert_eq!((input.text(), input.cursor()), ("wafer ", 6));
+        input.insert("Zü");
+        input.left();
+        input.delete_back();
+        assert_eq!((input.text(), input.cursor()), ("wafer ü", 6));
+        input.delete_line();
+        assert_eq!((input.text(), input.cursor()), ("ü", 0));
+        input.home();
+        input.delete_back();
+        input.right();
+        input.right();
+        assert_eq!((input.text(), input.cursor()), ("ü", 2));
+    }
+
+    #[test]
+    fn ctrl_w_removes_the_word_and_trailing_spaces() {
+        let cases = [
+            ("one two", "one "),
+            ("one two  ", "one "),
+            ("one", ""),
+            ("  ", ""),
+            ("a  ü", "a  "),
+            ("", ""),
+        ];
+        for (before, after) in cases {
+            let mut input = LineInput::new(before);
+            input.delete_word();
+            assert_eq!(input.text(), after, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_spaces() {
+        let mut input = LineInput::default();
+        input.insert("two\nlines\t\u{1b}[31m");
+        assert_eq!(input.text(), "two lines  [31m");
+    }
+}

@@ -1,0 +1,206 @@
+//! Facet filters: the values a program has for kind, tag, track, room and day, with counts;
+//! the ones the user picked combine as AND across facets and OR within a facet.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::program::Program;
+
+/// A dimension talks can be filtered on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Day,
+    Track,
+    Room,
+    Kind,
+    Tag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Day,
+        Facet::Track,
+        Facet::Room,
+        Facet::Kind,
+        Facet::Tag,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Day => "day",
+            Facet::Track => "track",
+            Facet::Room => "room",
+            Facet::Kind => "kind",
+            Facet::Tag => "tag",
+        }
+    }
+}
+
+/// The values of `facet` for talk `i`.
+pub fn values(program: &Program, i: usize, facet: Facet) -> Vec<String> {
+    let talk = &program.talks[i];
+    match facet {
+        Facet::Day => program.day_label(i).into_iter().collect(),
+        Facet::Track => talk.track.iter().cloned().collect(),
+        Facet::Room => talk.room.iter().cloned().collect(),
+        Facet::Kind => talk.kind.iter().cloned().collect(),
+        Facet::Tag => talk.tags.clone(),
+    }
+}
+
+/// One choice in the filter panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub facet: Facet,
+    pub value: String,
+    /// How many talks of the program have this value.
+    pub count: usize,
+}
+
+/// Every facet value present in the program, with its count, facet by facet; days in date
+/// order, other values alphabetically.
+pub fn choices(program: &Program) -> Vec<Choice> {
+    let mut counts: BTreeMap<(Facet, String), usize> = BTreeMap::new();
+    let mut day_order: BTreeMap<String, jiff::civil::Date> = BTreeMap::new();
+    for i in 0..program.talks.len() {
+        for facet in Facet::ALL {
+            for value in values(program, i, facet) {
+                if facet == Facet::Day
+                    && let Some(date) = program.conference_day(i)
+                {
+                    day_order.insert(value.clone(), date);
+                }
+                *counts.entry((facet, value)).or_default() += 1;
+            }
+        }
+    }
+    let mut choices: Vec<Choice> = counts
+        .into_iter()
+        .map(|((facet, value), count)| Choice {
+            facet,
+            value,
+            count,
+        })
+        .collect();
+    choices.sort_by(|a, b| {
+        a.facet.cmp(&b.facet).then_with(|| match a.facet {
+            Facet::Day => day_order.get(&a.value).cmp(&day_order.get(&b.value)),
+            _ => a.value.to_lowercase().cmp(&b.value.to_lowercase()),
+        })
+    });
+    choices
+}
+
+/// The values the user picked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    picked: BTreeSet<(Facet, String)>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.picked.is_empty()
+    }
+
+    pub fn is_picked(&self, facet: Facet, value: &str) -> bool {
+        self.picked.contains(&(facet, value.to_owned()))
+    }
+
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let key = (facet, value.to_owned());
+        if !self.picked.remove(&key) {
+            self.picked.insert(key);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.picked.clear();
+    }
+
+    /// `facet: a, b` for every facet with picked values, for the header.
+    pub fn summary(&self) -> Vec<String> {
+        Facet::ALL
+            .into_iter()
+            .filter_map(|facet| {
+                let values: Vec<&str> = self
+                    .picked
+                    .iter()
+                    .filter(|(f, _)| *f == facet)
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                (!values.is_empty()).then(|| format!("{}: {}", facet.name(), values.join(" | ")))
+            })
+            .collect()
+    }
+
+    /// Whether talk `i` passes: for every facet with picked values, the talk has one of them.
+    pub fn keeps(&self, program: &Program, i: usize) -> bool {
+        if self.picked.is_empty() {
+            return true;
+        }
+        Facet::ALL.into_iter().all(|facet| {
+            let mut wanted = self.picked.iter().filter(|(f, _)| *f == facet).peekable();
+            if wanted.peek().is_none() {
+                return true;
+            }
+            let have = values(program, i, facet);
+            wanted.any(|(_, v)| have.contains(v))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::Talk;
+
+    fn program() -> Program {
+        let mut p = Program::sample(4);
+        p.talks[0].kind = Some("keynote".into());
+        p.talks[1].tags = vec!["ml".into(), "hw".into()];
+        p.talks[2].tags = vec!["hw".into()];
+        p.talks[3] = Talk {
+            kind: None,
+            tags: Vec::new(),
+            ..Talk::sample(3)
+        };
+        p
+    }
+
+    #[test]
+    fn choices_have_counts() {
+        let got: Vec<(Facet, String, usize)> = choices(&program())
+            .into_iter()
+            .map(|c| (c.facet, c.value, c.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Facet::Kind, "keynote".to_owned(), 1),
+                (Facet::Kind, "talk".to_owned(), 2),
+                (Facet::Tag, "hw".to_owned(), 2),
+                (Facet::Tag, "ml".to_owned(), 1),
+                (Facet::Tag, "sample".to_owned(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn and_across_facets_or_within() {
+        let p = program();
+        let kept = |f: &Filters| -> Vec<usize> { (0..4).filter(|&i| f.keeps(&p, i)).collect() };
+        let mut f = Filters::default();
+        assert_eq!(kept(&f), [0, 1, 2, 3]);
+        f.toggle(Facet::Tag, "hw");
+        assert_eq!(kept(&f), [1, 2]);
+        f.toggle(Facet::Tag, "sample");
+        assert_eq!(kept(&f), [0, 1, 2]);
+        f.toggle(Facet::Kind, "talk");
+        assert_eq!(kept(&f), [1, 2]);
+        assert_eq!(f.summary(), ["kind: talk", "tag: hw | sample"]);
+        f.toggle(Facet::Tag, "hw");
+        f.toggle(Facet::Tag, "sample");
+        assert_eq!(kept(&f), [1, 2]);
+        f.clear();
+        assert!(f.is_empty());
+    }
+}

@@ -1,0 +1,404 @@
+//! The search index: every talk's searchable text, folded and lowercased once at load, and the
+//! matching and ranking of one talk against a query.
+//!
+//! Each talk's fields are laid end to end in one string, separated by `\n` (which no query term
+//! contains, so a phrase never spans two fields), with the end of each field recorded. Long
+//! fields are searched with `memchr::memmem`; short fields (title, names, affiliations) also
+//! match fuzzily through `nucleo-matcher`.
+
+use memchr::memmem;
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use super::fold::push_folded;
+use super::query::Query;
+use crate::program::Program;
+
+/// The searchable fields, in index order (short fields first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Speaker,
+    Affiliation,
+    Kind,
+    Tags,
+    Track,
+    Room,
+    Day,
+    Subtitle,
+    Abstract,
+    Bio,
+}
+
+const FIELDS: [Field; 11] = [
+    Field::Title,
+    Field::Speaker,
+    Field::Affiliation,
+    Field::Kind,
+    Field::Tags,
+    Field::Track,
+    Field::Room,
+    Field::Day,
+    Field::Subtitle,
+    Field::Abstract,
+    Field::Bio,
+];
+
+/// Fields before this index are short and matched fuzzily too when nothing else matches.
+const FUZZY_FIELDS: usize = 3;
+
+impl Field {
+    /// How much a match in this field counts in the ranking.
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Title => 100,
+            Field::Speaker => 90,
+            Field::Affiliation => 50,
+            Field::Kind | Field::Tags | Field::Track | Field::Room | Field::Day => 40,
+            Field::Subtitle => 35,
+            Field::Abstract => 20,
+            Field::Bio => 10,
+        }
+    }
+}
+
+/// One talk's searchable text.
+#[derive(Debug)]
+pub struct Doc {
+    text: Box<str>,
+    /// The end of each field in `text`; field `i` starts after field `i - 1`'s separator.
+    ends: [u32; FIELDS.len()],
+}
+
+/// The searchable text of every talk of a program.
+#[derive(Debug, Default)]
+pub struct Index {
+    docs: Vec<Doc>,
+}
+
+/// The values of `field` for talk `i`, as pieces of text.
+fn values(program: &Program, i: usize, field: Field, out: &mut Vec<String>) {
+    let talk = &program.talks[i];
+    let mut push = |s: Option<&String>| out.extend(s.cloned());
+    match field {
+        Field::Title => push(Some(&talk.title)),
+        Field::Speaker => talk.speakers.iter().for_each(|s| push(Some(&s.name))),
+        Field::Affiliation => talk
+            .speakers
+            .iter()
+            .for_each(|s| push(s.affiliation.as_ref())),
+        Field::Kind => push(talk.kind.as_ref()),
+        Field::Tags => talk.tags.iter().for_each(|t| push(Some(t))),
+        Field::Track => push(talk.track.as_ref()),
+        Field::Room => push(talk.room.as_ref()),
+        Field::Day => out.extend(program.day_label(i)),
+        Field::Subtitle => push(talk.subtitle.as_ref()),
+        Field::Abstract => push(talk.abstract_text.as_ref()),
+        Field::Bio => talk.speakers.iter().for_each(|s| push(s.bio.as_ref())),
+    }
+}
+
+/// Builds the searchable text of talk `i`, folded (and lowercased when `lower`).
+fn doc(program: &Program, i: usize, lower: bool) -> Doc {
+    let mut text = String::new();
+    let mut ends = [0; FIELDS.len()];
+    let mut pieces = Vec::new();
+    for (f, field) in FIELDS.iter().enumerate() {
+        pieces.clear();
+        values(program, i, *field, &mut pieces);
+        for (n, piece) in pieces.iter().enumerate() {
+            if n > 0 {
+                text.push(' ');
+            }
+            push_folded(&mut text, piece, lower);
+        }
+        ends[f] = u32::try_from(text.len()).unwrap_or(u32::MAX);
+        text.push('\n');
+    }
+    Doc {
+        text: text.into_boxed_str(),
+        ends,
+    }
+}
+
+impl Doc {
+    fn field(&self, f: usize) -> &str {
+        let start = if f == 0 {
+            0
+        } else {
+            self.ends[f - 1] as usize + 1
+        };
+        &self.text[start..self.ends[f] as usize]
+    }
+
+    /// The field a byte offset falls in.
+    fn field_at(&self, offset: usize) -> Field {
+        let f = self.ends.partition_point(|&end| (end as usize) < offset);
+        FIELDS[f.min(FIELDS.len() - 1)]
+    }
+
+    /// The best field a term occurs in, if any. Fields are laid out from the highest weight
+    /// down, so the first occurrence is in the best field: one search per term and talk.
+    fn best_field(&self, finder: &memmem::Finder<'_>) -> Option<Field> {
+        finder
+            .find(self.text.as_bytes())
+            .map(|at| self.field_at(at))
+    }
+
+    /// The short fields (title, names, affiliations), end to end.
+    fn short_fields(&self) -> &str {
+        &self.text[..self.ends[FUZZY_FIELDS - 1] as usize]
+    }
+}
+
+/// How many characters a fuzzy match may skip in the text, in all: a few dropped letters.
+pub const FUZZY_GAPS: usize = 3;
+
+/// Where in `haystack` the characters of `needle` appear in order with at most
+/// [`FUZZY_GAPS`] other characters between them: the starts of such matches, as byte offsets.
+///
+/// This is the cheap test in front of the fuzzy matcher, and it has the property narrowing
+/// needs: if a longer term containing `needle` matches somewhere, `needle` passes here too
+/// (its part of the match has no more gaps than the whole).
+fn compact_matches<'h>(needle: &'h str, haystack: &'h str) -> impl Iterator<Item = usize> + 'h {
+    let first = needle.as_bytes().first().copied();
+    let span = needle.len() + FUZZY_GAPS * 4; // room for multi-byte characters
+    memchr::memchr_iter(first.unwrap_or(0), haystack.as_bytes())
+        .filter(move |_| first.is_some())
+        .filter(move |&start| {
+            let window = haystack.as_bytes();
+            let end = (start + span).min(window.len());
+            let mut at = start;
+            let mut gaps = 0;
+            for &b in needle.as_bytes() {
+                loop {
+                    if at >= end {
+                        return false;
+                    }
+                    let here = window[at];
+                    at += 1;
+                    if here == b {
+                        break;
+                    }
+                    // Count characters, not bytes: continuation bytes are free.
+                    if here & 0xC0 != 0x80 {
+                        gaps += 1;
+                        if gaps > FUZZY_GAPS {
+                            return false;
+                        }
+                    }
+                }
+            }
+            true
+        })
+}
+
+/// A query made ready for matching many talks: a substring finder per term.
+pub struct Prepared<'q> {
+    query: &'q Query,
+    /// For each term, a finder of its lowercase folding.
+    finders: Vec<memmem::Finder<'q>>,
+    /// For each term, a finder of its case-kept folding.
+    cased: Vec<memmem::Finder<'q>>,
+}
+
+impl<'q> Prepared<'q> {
+    pub fn new(query: &'q Query) -> Prepared<'q> {
+        Prepared {
+            query,
+            finders: query
+                .terms
+                .iter()
+                .map(|t| memmem::Finder::new(t.needle.as_bytes()))
+                .collect(),
+            cased: query
+                .terms
+                .iter()
+                .map(|t| memmem::Finder::new(t.cased.as_bytes()))
+                .collect(),
+        }
+    }
+
+    pub fn query(&self) -> &Query {
+        self.query
+    }
+}
+
+/// How a term fuzzily matches a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fuzzy {
+    /// Well enough to count.
+    Match,
+    /// Its characters appear in order, but too scattered to count. A longer term that contains
+    /// this one can still match here, so such talks stay candidates for narrowing.
+    Near,
+    Miss,
+}
+
+/// How a talk answers a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It matches, with this rank (higher is better).
+    Match(u32),
+    /// It does not match, but a longer query that contains this one might.
+    Near,
+    /// Neither this query nor any longer one containing it matches.
+    Miss,
+}
+
+/// Scratch space for matching, reused across talks.
+pub struct Matching {
+    /// Ignores case, for lowercase queries.
+    matcher: Matcher,
+    /// Respects case, for queries with an uppercase letter (smart case).
+    cased_matcher: Matcher,
+    haystack: Vec<char>,
+    needle: Vec<char>,
+}
+
+impl Default for Matching {
+    fn default() -> Self {
+        let mut cased = Config::DEFAULT;
+        cased.ignore_case = false;
+        Matching {
+            matcher: Matcher::new(Config::DEFAULT),
+            cased_matcher: Matcher::new(cased),
+            haystack: Vec::new(),
+            needle: Vec::new(),
+        }
+    }
+}
+
+impl Matching {
+    /// A fuzzy score for `term` in `text`, when it is good enough to count as a match: every
+    /// character of the term appears in order, mostly in runs (a few letters dropped or added).
+    fn fuzzy(&mut self, text: &str, needle: &str, cased: bool) -> Fuzzy {
+        // `Utf32Str::new` picks the ASCII form when it can; nucleo expects that.
+        let needle = Utf32Str::new(needle, &mut self.needle);
+        let needle_len = needle.len();
+        let haystack = Utf32Str::new(text, &mut self.haystack);
+        let matcher = if cased {
+            &mut self.cased_matcher
+        } else {
+            &mut self.matcher
+        };
+        // The greedy match is several times cheaper than the optimal one, and a good match
+        // (mostly runs of consecutive characters) scores about the same either way.
+        let Some(score) = matcher.fuzzy_match_greedy(haystack, needle) else {
+            return Fuzzy::Miss;
+        };
+        // Exact runs score 16 a character plus bonuses; a scattered subsequence far less.
+        if usize::from(score) >= needle_len * 20 {
+            Fuzzy::Match
+        } else {
+            Fuzzy::Near
+        }
+    }
+}
+
+impl Index {
+    pub fn new(program: &Program) -> Index {
+        Index {
+            docs: (0..program.talks.len())
+                .map(|i| doc(program, i, true))
+                .collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The rank of talk `i` for `query` (higher is better), or `None` when it does not match.
+    pub fn score(
+        &self,
+        program: &Program,
+        i: usize,
+        query: &Query,
+        matching: &mut Matching,
+    ) -> Option<u32> {
+        match self.outcome(program, i, &Prepared::new(query), matching) {
+            Outcome::Match(score) => Some(score),
+            Outcome::Near | Outcome::Miss => None,
+        }
+    }
+
+    /// How talk `i` answers the query.
+    pub fn outcome(
+        &self,
+        program: &Program,
+        i: usize,
+        prepared: &Prepared<'_>,
+        matching: &mut Matching,
+    ) -> Outcome {
+        let doc = &self.docs[i];
+        let query = prepared.query;
+        // The case-kept text, built only when a case-sensitive query needs it.
+        let mut cased: Option<Doc> = None;
+        let mut cased_doc = || self::doc(program, i, false);
+        // Exclusions first: they are the cheapest way out.
+        for (t, _) in query.terms.iter().enumerate().filter(|(_, t)| t.negated) {
+            if prepared.finders[t].find(doc.text.as_bytes()).is_some() {
+                if !query.case_sensitive {
+                    return Outcome::Miss;
+                }
+                let cased = cased.get_or_insert_with(&mut cased_doc);
+                if prepared.cased[t].find(cased.text.as_bytes()).is_some() {
+                    return Outcome::Miss;
+                }
+            }
+        }
+        let mut total = 0;
+        let mut near = false;
+        for (t, term) in query.terms.iter().enumerate().filter(|(_, t)| !t.negated) {
+            let mut found = doc.best_field(&prepared.finders[t]);
+            if found.is_some() && query.case_sensitive {
+                let cased = cased.get_or_insert_with(&mut cased_doc);
+                found = cased.best_field(&prepared.cased[t]);
+            }
+            if let Some(field) = found {
+                total += field.weight();
+                continue;
+            }
+            if !term.fuzzy() {
+                return Outcome::Miss;
+            }
+            let (fields, needle) = if query.case_sensitive {
+                (&*cased.get_or_insert_with(&mut cased_doc), &term.cased)
+            } else {
+                (doc, &term.needle)
+            };
+            // A fuzzy match needs the term's characters close together in the short fields;
+            // most talks fail this cheap test, and only the rest go to the matcher.
+            if compact_matches(needle, fields.short_fields())
+                .next()
+                .is_none()
+            {
+                return Outcome::Miss;
+            }
+            let fuzzy = FIELDS.iter().enumerate().take(FUZZY_FIELDS).find(|(f, _)| {
+                let field = fields.field(*f);
+                compact_matches(needle, field).next().is_some()
+                    && matching.fuzzy(field, needle, query.case_sensitive) == Fuzzy::Match
+            });
+            match fuzzy {
+                // A fuzzy match counts for less than an exact one in the same field.
+                Some((_, field)) => total += field.weight() / 4,
+                // Not this query, but a longer one could still match: a candidate for it.
+                None => near = true,
+            }
+        }
+        if near {
+            Outcome::Near
+        } else {
+            Outcome::Match(total)
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;
