@@ -1,8 +1,9 @@
 //! Search speed per keystroke on generated programs of 10,000 and 100,000 talks: extending a
-//! query (narrowing the previous result), a fresh query, deleting a character (a broader query:
-//! a fresh search), and a word that matches nothing (every talk's whole text is read, and short
-//! fields are matched fuzzily). Each is one whole search on the calling thread, as the search
-//! thread runs it.
+//! query (narrowing the previous result), a fresh query, deleting a character after typing it
+//! (back to a query searched a moment before), a broader query never searched before, and a
+//! word that matches nothing (every talk's whole text is read, and short fields are matched
+//! fuzzily). Each is one whole search as the search thread runs it (on this thread and, for
+//! large programs, the other cores).
 
 mod common;
 
@@ -12,7 +13,7 @@ use std::sync::atomic::AtomicU64;
 use common::{load, program_text};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lectern::program::Program;
-use lectern::search::worker::{Job, Progress, run};
+use lectern::search::worker::{Job, Progress, Searcher, run};
 use lectern::search::{Filters, Index, Matching, Query};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -80,8 +81,30 @@ fn bench_search(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("fresh", n), |b| {
             b.iter(|| search(&program, &index, long, None));
         });
-        group.bench_function(BenchmarkId::new("delete", n), |b| {
+        group.bench_function(BenchmarkId::new("broaden", n), |b| {
             b.iter(|| search(&program, &index, short, None));
+        });
+        // Typed "kalo", then "kalom", then Backspace: the thread has "kalo" from before.
+        let mut searcher = Searcher::new(&program);
+        let latest = AtomicU64::new(1);
+        let job = |q: &str| Job {
+            generation: 1,
+            query: Query::parse(q),
+            filters: Filters::default(),
+            candidates: None,
+        };
+        searcher.search(&program, &job(short), &latest, |_| {});
+        searcher.search(&program, &job(long), &latest, |_| {});
+        group.bench_function(BenchmarkId::new("delete", n), |b| {
+            b.iter(|| {
+                let mut hits = 0;
+                searcher.search(&program, &job(short), &latest, |p| {
+                    if let Progress::Done { hits: h, .. } = p {
+                        hits = h.len();
+                    }
+                });
+                assert_eq!(hits, short_hits.len());
+            });
         });
         group.bench_function(BenchmarkId::new("no-match", n), |b| {
             b.iter(|| search(&program, &index, "zyxwvut", None));

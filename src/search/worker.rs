@@ -5,6 +5,7 @@
 //! hits in program order while it works, then the whole ranked list. A job that only narrows the
 //! previous query carries the previous results as its candidates, so it looks at far fewer talks.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -65,15 +66,13 @@ impl Worker {
         let latest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&latest);
         std::thread::spawn(move || {
-            let index = Index::new(&program);
-            let mut matching = Matching::default();
+            let mut searcher = Searcher::new(&program);
             while let Ok(mut job) = job_inbox.recv() {
                 // Only the newest waiting job matters.
                 while let Ok(newer) = job_inbox.try_recv() {
                     job = newer;
                 }
-                // A job replaced by a newer one ends early and reports nothing more.
-                let _ = run(&program, &index, &job, &mut matching, &seen, |p| {
+                searcher.search(&program, &job, &seen, |p| {
                     let _ = progress_out.send(p);
                 });
             }
@@ -89,6 +88,66 @@ impl Worker {
     pub fn submit(&self, job: Job) {
         self.latest.store(job.generation, Ordering::SeqCst);
         let _ = self.jobs.send(job);
+    }
+}
+
+/// How many recent results the search thread keeps.
+const CACHED: usize = 8;
+
+/// The search thread's state: the index, the matcher's scratch space, and the results of the
+/// last few searches. Deleting a character usually goes back to a query searched a moment
+/// before, and its answer is then already here.
+pub struct Searcher {
+    pub index: Index,
+    matching: Matching,
+    /// (query, filters, ranked hits, candidates for narrowing), newest last.
+    recent: VecDeque<(Query, Filters, Vec<Hit>, Vec<u32>)>,
+}
+
+impl Searcher {
+    pub fn new(program: &Program) -> Searcher {
+        Searcher {
+            index: Index::new(program),
+            matching: Matching::default(),
+            recent: VecDeque::with_capacity(CACHED),
+        }
+    }
+
+    /// Runs `job` (or answers it from a recent result), reporting through `report`. A job
+    /// replaced by a newer one (`latest`) ends early and reports nothing more.
+    pub fn search(
+        &mut self,
+        program: &Program,
+        job: &Job,
+        latest: &AtomicU64,
+        mut report: impl FnMut(Progress),
+    ) {
+        let known = self
+            .recent
+            .iter()
+            .find(|(query, filters, ..)| *query == job.query && *filters == job.filters);
+        if let Some((_, _, hits, near)) = known {
+            report(Progress::Done {
+                generation: job.generation,
+                hits: hits.clone(),
+                near: near.clone(),
+            });
+            return;
+        }
+        let mut done = None;
+        let _ = run(program, &self.index, job, &mut self.matching, latest, |p| {
+            if let Progress::Done { hits, near, .. } = &p {
+                done = Some((hits.clone(), near.clone()));
+            }
+            report(p);
+        });
+        if let Some((hits, near)) = done {
+            if self.recent.len() == CACHED {
+                self.recent.pop_front();
+            }
+            self.recent
+                .push_back((job.query.clone(), job.filters.clone(), hits, near));
+        }
     }
 }
 
@@ -257,6 +316,35 @@ mod tests {
         let talks: Vec<u32> = done.iter().map(|h| h.talk).collect();
         // The title match ranks above the abstract match.
         assert_eq!(talks, [7_000, 42]);
+    }
+
+    #[test]
+    fn a_recent_query_is_answered_again_without_searching() {
+        let mut program = Program::sample(50);
+        program.talks[7].title = "Wafer-scale engines".into();
+        let mut searcher = Searcher::new(&program);
+        let job = |generation, q: &str| Job {
+            generation,
+            query: Query::parse(q),
+            filters: Filters::default(),
+            candidates: None,
+        };
+        let done = |searcher: &mut Searcher, job: &Job, latest: u64| {
+            let mut reports = Vec::new();
+            searcher.search(&program, job, &AtomicU64::new(latest), |p| reports.push(p));
+            reports
+        };
+        let first = done(&mut searcher, &job(1, "wafer"), 1);
+        assert!(matches!(&first[..], [Progress::Done { hits, .. }] if hits.len() == 1));
+        done(&mut searcher, &job(2, "wafe"), 2);
+        // A search would stop at once here (a newer job is waiting): the answer comes from
+        // the recent results.
+        let again = done(&mut searcher, &job(3, "wafer"), 99);
+        let hits = |r: &[Progress]| match r {
+            [Progress::Done { hits, .. }] => hits.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(hits(&again), hits(&first));
     }
 
     #[test]
