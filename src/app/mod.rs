@@ -218,32 +218,8 @@ impl App {
         match self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters { cursor }) => return self.filters_command(cursor, command),
-            _ => {}
-        }
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            let scroll = match command {
-                Command::Down => scroll.saturating_add(1),
-                Command::Up => scroll.saturating_sub(1),
-                Command::PageDown => scroll.saturating_add(self.help_page()),
-                Command::PageUp => scroll.saturating_sub(self.help_page()),
-                Command::Top => 0,
-                Command::Bottom => usize::MAX,
-                Command::ToggleHelp | Command::Back => {
-                    self.overlay = None;
-                    return None;
-                }
-                Command::Quit => {
-                    self.running = false;
-                    return None;
-                }
-                Command::Suspend => return Some(Effect::Suspend),
-                _ => scroll,
-            };
-            let max = ui::help::line_count().saturating_sub(self.help_page());
-            self.overlay = Some(Overlay::Help {
-                scroll: scroll.min(max),
-            });
-            return None;
+            Some(Overlay::Help { scroll }) => return self.help_command(scroll, command),
+            None => {}
         }
         match command {
             Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
@@ -280,6 +256,32 @@ impl App {
             _ => {}
         }
         self.clamp();
+        None
+    }
+
+    fn help_command(&mut self, scroll: usize, command: Command) -> Option<Effect> {
+        let scroll = match command {
+            Command::Down => scroll.saturating_add(1),
+            Command::Up => scroll.saturating_sub(1),
+            Command::PageDown => scroll.saturating_add(self.help_page()),
+            Command::PageUp => scroll.saturating_sub(self.help_page()),
+            Command::Top => 0,
+            Command::Bottom => usize::MAX,
+            Command::ToggleHelp | Command::Back => {
+                self.overlay = None;
+                return None;
+            }
+            Command::Quit => {
+                self.running = false;
+                return None;
+            }
+            Command::Suspend => return Some(Effect::Suspend),
+            _ => scroll,
+        };
+        let max = ui::help::line_count().saturating_sub(self.help_page());
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(max),
+        });
         None
     }
 

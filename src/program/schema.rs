@@ -492,5 +492,8 @@ impl Checker<'_> {
 }
 
 #[cfg(test)]
+#[path = "schedule_fields_tests.rs"]
+mod schedule_fields_tests;
+#[cfg(test)]
 #[path = "schema_tests.rs"]
 mod tests;
