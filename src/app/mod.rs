@@ -7,8 +7,8 @@
 //! The list shows [`App::view`]: the talks a search and the filters keep, in rank order; with
 //! no search, all talks (or those the filters keep) in program order, or for a schedule in
 //! time order under day headers. `list.selected` is a row of that view, always a talk row when
-//! there is one. Searching, the prompt and the filter panel live in [`search`]; the clock, the
-//! time zone shown and jumping to what runs now in [`schedule`].
+//! there is one. Searching, the prompt and the filter panel live in `search`; the clock, the
+//! time zone shown and jumping to what runs now in `schedule`.
 
 mod schedule;
 mod search;

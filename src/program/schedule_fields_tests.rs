@@ -32,173 +32,175 @@ fn diagnostics(program_extra: &str, talk: &str) -> Vec<(Severity, usize, usize, 
 
 const BRUSSELS: &str = "timezone = \"Europe/Brussels\"";
 
+/// (name, extra `[program]` lines, talk lines, the diagnostics).
+const CASES: &[(&str, &str, &str, &[Want])] = &[
+    (
+        "unknown zone",
+        "timezone = \"Mars/Base\"",
+        "",
+        &[(
+            E,
+            3,
+            12,
+            "unknown time zone \"Mars/Base\"",
+            "expected an IANA time zone name like \"Europe/Brussels\" or \"America/New_York\"",
+        )],
+    ),
+    (
+        "bad day change",
+        "day_change = \"25:00\"",
+        "",
+        &[(
+            E,
+            3,
+            14,
+            "invalid time of day \"25:00\"",
+            "expected a time of day like 04:00",
+        )],
+    ),
+    (
+        "local time without a zone",
+        "",
+        "start = \"2021-02-06T10:00\"",
+        &[(
+            E,
+            6,
+            9,
+            "\"2021-02-06T10:00\" is a local time, but the program has no time zone",
+            "expected `timezone = \"...\"` in [program], or a time with an offset like 2023-06-18T09:00-04:00",
+        )],
+    ),
+    (
+        "impossible date",
+        BRUSSELS,
+        "start = \"2021-02-30T10:00\"",
+        &[(
+            E,
+            6,
+            9,
+            "invalid date-time \"2021-02-30T10:00\"",
+            "expected a date and time like 2023-06-18T09:00, 2023-06-18T09:00-04:00 or 2023-06-18T09:00[America/New_York]",
+        )],
+    ),
+    (
+        "a date without a time",
+        BRUSSELS,
+        "start = 2021-02-06",
+        &[(
+            E,
+            6,
+            9,
+            "\"2021-02-06\" has a date but no time of day",
+            "expected a date and time like 2023-06-18T09:00, 2023-06-18T09:00-04:00 or 2023-06-18T09:00[America/New_York]",
+        )],
+    ),
+    (
+        "start of the wrong type",
+        BRUSSELS,
+        "start = 10",
+        &[(
+            E,
+            6,
+            9,
+            "`start` is an integer (10), not a date-time",
+            "expected a date-time",
+        )],
+    ),
+    (
+        "end before start",
+        BRUSSELS,
+        "start = \"2021-02-06T10:00\"\nend = \"2021-02-06T09:00\"",
+        &[(
+            E,
+            7,
+            7,
+            "the talk ends (2021-02-06T09:00:00+01:00[Europe/Brussels]) before it starts (2021-02-06T10:00:00+01:00[Europe/Brussels])",
+            "expected an `end` after the `start`",
+        )],
+    ),
+    (
+        "end without start",
+        BRUSSELS,
+        "end = \"2021-02-06T09:00\"",
+        &[(E, 6, 7, "`end` without a `start`", "expected a `start` too")],
+    ),
+    (
+        "end and duration disagree",
+        BRUSSELS,
+        "start = \"2021-02-06T10:00\"\nend = \"2021-02-06T11:00\"\nduration = \"45m\"",
+        &[(
+            E,
+            8,
+            12,
+            "`duration` 45m disagrees with `end` (1h after the start)",
+            "expected `end` or `duration`, or both agreeing",
+        )],
+    ),
+    (
+        "bad duration",
+        BRUSSELS,
+        "duration = \"soon\"",
+        &[(
+            E,
+            6,
+            12,
+            "invalid duration \"soon\"",
+            "expected a duration like 45m, 1h30m, 01:30 or a number of minutes",
+        )],
+    ),
+    (
+        "negative minutes",
+        BRUSSELS,
+        "duration = -5",
+        &[(
+            E,
+            6,
+            12,
+            "invalid duration of -5 minutes",
+            "expected a number of minutes of zero or more",
+        )],
+    ),
+    (
+        "a link that is not http",
+        "",
+        "links = [{ label = \"Chat\", url = \"javascript:alert(1)\" }]",
+        &[(
+            W,
+            6,
+            34,
+            "link \"javascript:alert(1)\" is ignored: not an http(s) URL",
+            "expected an http or https URL",
+        )],
+    ),
+    (
+        "a link without url",
+        "",
+        "links = [{ label = \"Chat\" }]",
+        &[(
+            E,
+            6,
+            10,
+            "link #1 of talk #1 has no `url`",
+            "expected `url = \"...\"` in link #1 of talk #1",
+        )],
+    ),
+    (
+        "links of the wrong type",
+        "",
+        "links = \"https://x.org\"",
+        &[(
+            E,
+            6,
+            9,
+            "`links` is a string (\"https://x.org\"), not an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`",
+            "expected an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`",
+        )],
+    ),
+];
+
 #[test]
 fn schedule_field_problems() {
-    let cases: &[(&str, &str, &str, &[Want])] = &[
-        (
-            "unknown zone",
-            "timezone = \"Mars/Base\"",
-            "",
-            &[(
-                E,
-                3,
-                12,
-                "unknown time zone \"Mars/Base\"",
-                "expected an IANA time zone name like \"Europe/Brussels\" or \"America/New_York\"",
-            )],
-        ),
-        (
-            "bad day change",
-            "day_change = \"25:00\"",
-            "",
-            &[(
-                E,
-                3,
-                14,
-                "invalid time of day \"25:00\"",
-                "expected a time of day like 04:00",
-            )],
-        ),
-        (
-            "local time without a zone",
-            "",
-            "start = \"2021-02-06T10:00\"",
-            &[(
-                E,
-                6,
-                9,
-                "\"2021-02-06T10:00\" is a local time, but the program has no time zone",
-                "expected `timezone = \"...\"` in [program], or a time with an offset like 2023-06-18T09:00-04:00",
-            )],
-        ),
-        (
-            "impossible date",
-            BRUSSELS,
-            "start = \"2021-02-30T10:00\"",
-            &[(
-                E,
-                6,
-                9,
-                "invalid date-time \"2021-02-30T10:00\"",
-                "expected a date and time like 2023-06-18T09:00, 2023-06-18T09:00-04:00 or 2023-06-18T09:00[America/New_York]",
-            )],
-        ),
-        (
-            "a date without a time",
-            BRUSSELS,
-            "start = 2021-02-06",
-            &[(
-                E,
-                6,
-                9,
-                "\"2021-02-06\" has a date but no time of day",
-                "expected a date and time like 2023-06-18T09:00, 2023-06-18T09:00-04:00 or 2023-06-18T09:00[America/New_York]",
-            )],
-        ),
-        (
-            "start of the wrong type",
-            BRUSSELS,
-            "start = 10",
-            &[(
-                E,
-                6,
-                9,
-                "`start` is an integer (10), not a date-time",
-                "expected a date-time",
-            )],
-        ),
-        (
-            "end before start",
-            BRUSSELS,
-            "start = \"2021-02-06T10:00\"\nend = \"2021-02-06T09:00\"",
-            &[(
-                E,
-                7,
-                7,
-                "the talk ends (2021-02-06T09:00:00+01:00[Europe/Brussels]) before it starts (2021-02-06T10:00:00+01:00[Europe/Brussels])",
-                "expected an `end` after the `start`",
-            )],
-        ),
-        (
-            "end without start",
-            BRUSSELS,
-            "end = \"2021-02-06T09:00\"",
-            &[(E, 6, 7, "`end` without a `start`", "expected a `start` too")],
-        ),
-        (
-            "end and duration disagree",
-            BRUSSELS,
-            "start = \"2021-02-06T10:00\"\nend = \"2021-02-06T11:00\"\nduration = \"45m\"",
-            &[(
-                E,
-                8,
-                12,
-                "`duration` 45m disagrees with `end` (1h after the start)",
-                "expected `end` or `duration`, or both agreeing",
-            )],
-        ),
-        (
-            "bad duration",
-            BRUSSELS,
-            "duration = \"soon\"",
-            &[(
-                E,
-                6,
-                12,
-                "invalid duration \"soon\"",
-                "expected a duration like 45m, 1h30m, 01:30 or a number of minutes",
-            )],
-        ),
-        (
-            "negative minutes",
-            BRUSSELS,
-            "duration = -5",
-            &[(
-                E,
-                6,
-                12,
-                "invalid duration of -5 minutes",
-                "expected a number of minutes of zero or more",
-            )],
-        ),
-        (
-            "a link that is not http",
-            "",
-            "links = [{ label = \"Chat\", url = \"javascript:alert(1)\" }]",
-            &[(
-                W,
-                6,
-                34,
-                "link \"javascript:alert(1)\" is ignored: not an http(s) URL",
-                "expected an http or https URL",
-            )],
-        ),
-        (
-            "a link without url",
-            "",
-            "links = [{ label = \"Chat\" }]",
-            &[(
-                E,
-                6,
-                10,
-                "link #1 of talk #1 has no `url`",
-                "expected `url = \"...\"` in link #1 of talk #1",
-            )],
-        ),
-        (
-            "links of the wrong type",
-            "",
-            "links = \"https://x.org\"",
-            &[(
-                E,
-                6,
-                9,
-                "`links` is a string (\"https://x.org\"), not an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`",
-                "expected an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`",
-            )],
-        ),
-    ];
-    for (name, program, talk, want) in cases {
+    for (name, program, talk, want) in CASES {
         let want: Vec<_> = want
             .iter()
             .map(|&(s, l, c, m, h)| (s, l, c, m.to_owned(), h.to_owned()))
