@@ -3,8 +3,10 @@
 //! to 250x70 in every state, checking that drawing never panics and the selection stays visible.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 
+mod common;
+
+use common::{app_at, built_in, draw, row_text, run, screen_text, snapshot, text_at};
 use lectern::action::{Action, Command};
 use lectern::app::{App, Focus, Overlay};
 use lectern::program::{self, Origin, Program};
@@ -15,123 +17,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-fn built_in() -> Program {
-    Program::built_in().expect("the built-in program loads")
-}
-
-fn app_at(program: Program, width: u16, height: u16) -> App {
-    let mut app = App::new(program);
-    app.update(Action::Resize { width, height });
-    app
-}
-
-fn run(app: &mut App, commands: &[Command]) {
-    for &command in commands {
-        app.update(Action::Command(command));
-    }
-}
-
-/// Draws the app on a fresh terminal of the given size.
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| ui::draw(app, f)).expect("draw");
-    terminal
-}
-
-/// The text of one screen row, cells hidden behind wide characters left out.
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0usize;
-    for x in 0..buffer.area.width {
-        let symbol = buffer[(x, y)].symbol();
-        if skip == 0 {
-            out.push_str(symbol);
-        }
-        skip = skip.max(symbol.width()).saturating_sub(1);
-    }
-    out
-}
-
-/// The text of a rectangle's first row, from its left edge, cells hidden behind wide
-/// characters left out.
-fn text_at(buffer: &Buffer, x: u16, y: u16, width: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0usize;
-    for col in x..x.saturating_add(width).min(buffer.area.width) {
-        let symbol = buffer[(col, y)].symbol();
-        if skip == 0 {
-            out.push_str(symbol);
-        }
-        skip = skip.max(symbol.width()).saturating_sub(1);
-    }
-    out
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    (0..buffer.area.height)
-        .map(|y| row_text(buffer, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn describe_style(fg: Color, bg: Color, modifier: Modifier) -> String {
-    let mut parts = Vec::new();
-    if fg != Color::Reset {
-        parts.push(format!("fg {fg:?}"));
-    }
-    if bg != Color::Reset {
-        parts.push(format!("bg {bg:?}"));
-    }
-    for (name, _) in modifier.iter_names() {
-        parts.push(name.to_lowercase());
-    }
-    parts.join(", ")
-}
-
-/// A screen as text for a snapshot: every row in quotes (so trailing blanks show), then a map
-/// of the styles, one letter per cell (`.` for the default style) with a legend.
-fn snapshot(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    let mut out = format!("{}x{}\n", area.width, area.height);
-    for y in 0..area.height {
-        out.push('"');
-        out.push_str(&row_text(buffer, y));
-        out.push_str("\"\n");
-    }
-    let codes: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
-    let mut styles: Vec<(Color, Color, Modifier)> = Vec::new();
-    let mut map = String::new();
-    for y in 0..area.height {
-        for x in 0..area.width {
-            let cell = &buffer[(x, y)];
-            let key = (cell.fg, cell.bg, cell.modifier);
-            if key == (Color::Reset, Color::Reset, Modifier::empty()) {
-                map.push('.');
-                continue;
-            }
-            let index = styles.iter().position(|s| *s == key).unwrap_or_else(|| {
-                styles.push(key);
-                styles.len() - 1
-            });
-            map.push(codes.get(index).copied().unwrap_or('?'));
-        }
-        map.push('\n');
-    }
-    out.push_str("\nstyles:\n");
-    for (i, (fg, bg, modifier)) in styles.iter().enumerate() {
-        let code = codes.get(i).copied().unwrap_or('?');
-        let _ = writeln!(out, "{code} = {}", describe_style(*fg, *bg, *modifier));
-    }
-    out.push('\n');
-    out.push_str(&map);
-    out
-}
 
 /// Characters that must never reach a terminal cell: C0 and C1 controls, DEL, bidi controls and
 /// invisible formatting characters.
@@ -326,12 +211,12 @@ fn check_list(app: &App, buffer: &Buffer, list: Rect, what: &str) {
 #[test]
 fn first_screen() {
     let mut app = app_at(built_in(), 100, 30);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "first screen");
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("ASSYST @ ISCA 2023: Keynote Talks · built-in program"));
     assert!(text.contains("talk 1 of 4"));
-    insta::assert_snapshot!("first_screen", snapshot(&terminal));
+    insta::assert_snapshot!("first_screen", snapshot(&mut terminal));
 }
 
 #[test]
@@ -341,21 +226,21 @@ fn detail_scrolled() {
     run(&mut app, &[Command::Down; 8]);
     assert_eq!(app.focus, Focus::Detail);
     assert_eq!(app.detail.scroll, 8);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "detail scrolled");
-    insta::assert_snapshot!("detail_scrolled", snapshot(&terminal));
+    insta::assert_snapshot!("detail_scrolled", snapshot(&mut terminal));
 }
 
 #[test]
 fn detail_at_the_bottom() {
     let mut app = app_at(built_in(), 100, 30);
     run(&mut app, &[Command::FocusNext, Command::Bottom]);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "detail at the bottom");
     let lines = app.cached_detail_lines().len();
     let rows = usize::from(ui::talk_detail::text_area(app.areas().detail.expect("detail")).height);
     assert_eq!(app.detail.scroll, lines - rows);
-    insta::assert_snapshot!("detail_bottom", snapshot(&terminal));
+    insta::assert_snapshot!("detail_bottom", snapshot(&mut terminal));
 }
 
 #[test]
@@ -363,39 +248,39 @@ fn help_overlay() {
     let mut app = app_at(built_in(), 100, 30);
     run(&mut app, &[Command::ToggleHelp]);
     assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "help");
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("Talk list"));
     assert!(text.contains("next talk"));
-    insta::assert_snapshot!("help_overlay", snapshot(&terminal));
+    insta::assert_snapshot!("help_overlay", snapshot(&mut terminal));
 }
 
 #[test]
 fn help_overlay_at_the_bottom() {
     let mut app = app_at(built_in(), 100, 30);
     run(&mut app, &[Command::ToggleHelp, Command::Bottom]);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "help at the bottom");
     let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("Mouse: click a talk or a pane; the wheel scrolls."));
-    insta::assert_snapshot!("help_overlay_bottom", snapshot(&terminal));
+    insta::assert_snapshot!("help_overlay_bottom", snapshot(&mut terminal));
 }
 
 #[test]
 fn narrow_list_then_detail() {
     let mut app = app_at(built_in(), 60, 20);
-    let terminal = draw(&mut app, 60, 20);
+    let mut terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "narrow list");
     assert!(app.areas().detail.is_none());
-    insta::assert_snapshot!("narrow_list", snapshot(&terminal));
+    insta::assert_snapshot!("narrow_list", snapshot(&mut terminal));
 
     run(&mut app, &[Command::Select]);
     assert_eq!(app.focus, Focus::Detail);
-    let terminal = draw(&mut app, 60, 20);
+    let mut terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "narrow detail");
     assert!(app.areas().list.is_none());
-    insta::assert_snapshot!("narrow_detail", snapshot(&terminal));
+    insta::assert_snapshot!("narrow_detail", snapshot(&mut terminal));
 }
 
 #[test]
@@ -407,11 +292,11 @@ fn status_message() {
     let status = app.status.clone().expect("a status message");
     assert_eq!(status.text, "no slides for this talk");
     assert!(!status.is_error);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "status");
     let footer = row_text(terminal.backend().buffer(), 29);
     assert!(footer.starts_with("no slides for this talk "), "{footer:?}");
-    insta::assert_snapshot!("status_no_slides", snapshot(&terminal));
+    insta::assert_snapshot!("status_no_slides", snapshot(&mut terminal));
 
     // The next command clears it: the key hints come back.
     run(&mut app, &[Command::Down]);
@@ -435,9 +320,9 @@ fn empty_program() {
         &mut app,
         &[Command::Down, Command::OpenSlides, Command::Bottom],
     );
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "empty program");
-    insta::assert_snapshot!("empty_program", snapshot(&terminal));
+    insta::assert_snapshot!("empty_program", snapshot(&mut terminal));
 }
 
 #[test]
@@ -446,9 +331,9 @@ fn many_talks_last_selected() {
     run(&mut app, &[Command::Bottom]);
     assert_eq!(app.list.selected, 499);
     assert_eq!(app.list.offset, 500 - 26);
-    let terminal = draw(&mut app, 100, 30);
+    let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "500 talks");
-    insta::assert_snapshot!("many_talks_last", snapshot(&terminal));
+    insta::assert_snapshot!("many_talks_last", snapshot(&mut terminal));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -534,7 +419,7 @@ fn assert_hostile_screen(terminal: &Terminal<TestBackend>, what: &str) -> String
 #[test]
 fn hostile_program_screens() {
     let mut app = app_at(hostile(), 100, 40);
-    let terminal = draw(&mut app, 100, 40);
+    let mut terminal = draw(&mut app, 100, 40);
     check_screen(&app, &terminal, "hostile list");
     let text = assert_hostile_screen(&terminal, "hostile list");
     assert!(text.contains("Evil␛[2J␛]0;owned␇ Con2202"), "{text}");
@@ -543,7 +428,7 @@ fn hostile_program_screens() {
         "{text}"
     );
     assert!(text.contains("bell␇ backspace␈ delete␡ nel<U+0085> csi<U+009B> end."));
-    insta::assert_snapshot!("hostile_list", snapshot(&terminal));
+    insta::assert_snapshot!("hostile_list", snapshot(&mut terminal));
 
     app.update(Action::Resize {
         width: 100,
@@ -551,26 +436,26 @@ fn hostile_program_screens() {
     });
     run(&mut app, &[Command::FocusNext, Command::Bottom]);
     assert!(app.detail.scroll > 0);
-    let terminal = draw(&mut app, 100, 16);
+    let mut terminal = draw(&mut app, 100, 16);
     check_screen(&app, &terminal, "hostile detail");
     assert_hostile_screen(&terminal, "hostile detail");
-    insta::assert_snapshot!("hostile_detail_bottom", snapshot(&terminal));
+    insta::assert_snapshot!("hostile_detail_bottom", snapshot(&mut terminal));
 
     run(&mut app, &[Command::FocusList, Command::Down]);
-    let terminal = draw(&mut app, 100, 40);
+    let mut terminal = draw(&mut app, 100, 40);
     check_screen(&app, &terminal, "hostile CJK");
     assert_hostile_screen(&terminal, "hostile CJK");
-    insta::assert_snapshot!("hostile_cjk", snapshot(&terminal));
+    insta::assert_snapshot!("hostile_cjk", snapshot(&mut terminal));
 
     run(&mut app, &[Command::Down]);
     let terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "hostile long word, narrow");
     assert_hostile_screen(&terminal, "hostile long word, narrow");
     run(&mut app, &[Command::Select]);
-    let terminal = draw(&mut app, 60, 20);
+    let mut terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "hostile long word, narrow detail");
     assert_hostile_screen(&terminal, "hostile long word, narrow detail");
-    insta::assert_snapshot!("hostile_long_word_narrow", snapshot(&terminal));
+    insta::assert_snapshot!("hostile_long_word_narrow", snapshot(&mut terminal));
 }
 
 /// The check above must be able to fail: a raw escape drawn on the screen is caught.

@@ -4,157 +4,16 @@
 //! zone and in the local one. Each snapshot is the screen's text, where the terminal cursor is,
 //! and a map of the styles.
 
-use std::fmt::Write as _;
+mod common;
 
+use common::{app_at, built_in, cursor, draw, row_text, run, screen_text, snapshot, type_text};
 use lectern::action::{Action, Command};
-use lectern::app::{App, Effect, Focus, Overlay, Row};
+use lectern::app::{App, Focus, Overlay, Row};
 use lectern::program::{self, Origin, Program};
-use lectern::search::worker::run_now;
 use lectern::ui;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
-use unicode_width::UnicodeWidthStr;
-
-// ---------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------
-
-fn built_in() -> Program {
-    Program::built_in().expect("the built-in program loads")
-}
-
-fn app_at(program: Program, width: u16, height: u16) -> App {
-    let mut app = App::new(program);
-    app.update(Action::Resize { width, height });
-    app
-}
-
-/// One action; a search it starts runs to the end and its reports go back to the app, as the
-/// event loop does with the search thread's.
-fn act(app: &mut App, action: Action) {
-    match app.update(action) {
-        Some(Effect::Search(job)) => {
-            for progress in run_now(&app.program, &job) {
-                app.update(Action::SearchProgress(progress));
-            }
-        }
-        None => {}
-        Some(other) => panic!("unexpected effect {other:?}"),
-    }
-}
-
-fn run(app: &mut App, commands: &[Command]) {
-    for &command in commands {
-        act(app, Action::Command(command));
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        act(app, Action::Insert(c));
-    }
-}
-
-/// Draws the app on a fresh terminal of the given size.
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| ui::draw(app, f)).expect("draw");
-    terminal
-}
-
-/// The text of one screen row, cells hidden behind wide characters left out.
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0usize;
-    for x in 0..buffer.area.width {
-        let symbol = buffer[(x, y)].symbol();
-        if skip == 0 {
-            out.push_str(symbol);
-        }
-        skip = skip.max(symbol.width()).saturating_sub(1);
-    }
-    out
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    (0..buffer.area.height)
-        .map(|y| row_text(buffer, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The terminal cursor: where it is, when it is shown.
-fn cursor(terminal: &mut Terminal<TestBackend>) -> Option<Position> {
-    if terminal.backend().cursor_visible() {
-        Some(terminal.get_cursor_position().expect("cursor position"))
-    } else {
-        None
-    }
-}
-
-fn describe_style(fg: Color, bg: Color, modifier: Modifier) -> String {
-    let mut parts = Vec::new();
-    if fg != Color::Reset {
-        parts.push(format!("fg {fg:?}"));
-    }
-    if bg != Color::Reset {
-        parts.push(format!("bg {bg:?}"));
-    }
-    for (name, _) in modifier.iter_names() {
-        parts.push(name.to_lowercase());
-    }
-    parts.join(", ")
-}
-
-/// A screen as text for a snapshot: every row in quotes (so trailing blanks show), the cursor,
-/// then a map of the styles, one letter per cell (`.` for the default style) with a legend.
-fn snapshot(terminal: &mut Terminal<TestBackend>) -> String {
-    let cursor = cursor(terminal);
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    let mut out = format!("{}x{}\n", area.width, area.height);
-    for y in 0..area.height {
-        out.push('"');
-        out.push_str(&row_text(buffer, y));
-        out.push_str("\"\n");
-    }
-    match cursor {
-        Some(p) => {
-            let _ = writeln!(out, "\ncursor: ({}, {})", p.x, p.y);
-        }
-        None => out.push_str("\ncursor: hidden\n"),
-    }
-    let codes: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
-    let mut styles: Vec<(Color, Color, Modifier)> = Vec::new();
-    let mut map = String::new();
-    for y in 0..area.height {
-        for x in 0..area.width {
-            let cell = &buffer[(x, y)];
-            let key = (cell.fg, cell.bg, cell.modifier);
-            if key == (Color::Reset, Color::Reset, Modifier::empty()) {
-                map.push('.');
-                continue;
-            }
-            let index = styles.iter().position(|s| *s == key).unwrap_or_else(|| {
-                styles.push(key);
-                styles.len() - 1
-            });
-            map.push(codes.get(index).copied().unwrap_or('?'));
-        }
-        map.push('\n');
-    }
-    out.push_str("\nstyles:\n");
-    for (i, (fg, bg, modifier)) in styles.iter().enumerate() {
-        let code = codes.get(i).copied().unwrap_or('?');
-        let _ = writeln!(out, "{code} = {}", describe_style(*fg, *bg, *modifier));
-    }
-    out.push('\n');
-    out.push_str(&map);
-    out
-}
 
 /// The highlighted runs of text (a search match's style) in rows `rows` between columns
 /// `columns`, in reading order.
