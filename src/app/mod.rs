@@ -240,7 +240,10 @@ impl App {
                 };
             }
             Command::FocusDetail | Command::Select => self.focus = Focus::Detail,
-            Command::FocusList | Command::Back => self.focus = Focus::List,
+            Command::FocusList => self.focus = Focus::List,
+            // Back: from the detail to the list, from a searched list to every talk.
+            Command::Back if self.focus == Focus::Detail => self.focus = Focus::List,
+            Command::Back => return self.clear_search(),
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::Quit => self.running = false,

@@ -96,6 +96,16 @@ impl App {
         self.query_changed()
     }
 
+    /// Esc in the list: drops the search, keeping the selected talk selected.
+    pub(super) fn clear_search(&mut self) -> Option<Effect> {
+        if self.search.query.is_empty() {
+            return None;
+        }
+        self.search.input = LineInput::default();
+        self.search.before = None;
+        self.query_changed()
+    }
+
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
         if self.overlay != Some(Overlay::Search) {

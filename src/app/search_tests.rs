@@ -1537,3 +1537,25 @@ fn a_local_time_goes_with_its_local_date() {
         "When    Saturday 2021-02-06, 17:30–17:55 (25 min)"
     );
 }
+
+#[test]
+fn esc_in_the_list_drops_the_search_and_keeps_the_talk() {
+    let mut app = talks_app();
+    search_for(&mut app, "wafer");
+    cmd(&mut app, Command::Down);
+    let chosen = selected(&app);
+    assert_eq!(app.overlay, None);
+    // From the detail, Esc first goes back to the list; the search stays.
+    cmds(&mut app, &[Command::Select, Command::Back]);
+    assert_eq!(
+        (app.focus, app.search.query.is_empty()),
+        (Focus::List, false)
+    );
+    cmd(&mut app, Command::Back);
+    assert_eq!(shown(&app), [0, 1, 2, 3, 4]);
+    assert_eq!(selected(&app), chosen);
+    assert_eq!(app.search.input.text(), "");
+    // Without a search, Esc in the list changes nothing.
+    cmd(&mut app, Command::Back);
+    assert_eq!((shown(&app), selected(&app)), (vec![0, 1, 2, 3, 4], chosen));
+}
