@@ -25,13 +25,11 @@ impl LineInput {
         self.cursor
     }
 
-    /// Inserts text at the cursor. Line breaks and other control characters (from a paste)
-    /// become spaces: the input is one line and is drawn on the terminal.
+    /// Inserts text at the cursor. Line breaks and control characters (from a paste) become
+    /// spaces and invisible or reordering characters are dropped: the input is one line, drawn
+    /// on the terminal.
     pub fn insert(&mut self, s: &str) {
-        let clean: String = s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
+        let clean = crate::sanitize::typed(s);
         self.text.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
     }
@@ -139,7 +137,7 @@ mod tests {
     #[test]
     fn pasted_line_breaks_become_spaces() {
         let mut input = LineInput::default();
-        input.insert("two\nlines\t\u{1b}[31m");
-        assert_eq!(input.text(), "two lines  [31m");
+        input.insert("two\nlines\t\u{1b}[31m\u{202e}x\u{200b}y\u{85}");
+        assert_eq!(input.text(), "two lines  [31mxy ");
     }
 }

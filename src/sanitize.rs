@@ -132,6 +132,19 @@ pub fn text(s: &str) -> String {
     out
 }
 
+/// Text typed or pasted into a one-line input: control characters and line breaks become
+/// spaces and hidden characters are dropped, so the input draws as it reads. Unlike [`line()`],
+/// spaces are kept as typed.
+pub fn typed(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match classify(c) {
+            Class::Keep => Some(c),
+            Class::Newline | Class::Paragraph | Class::Tab | Class::Control => Some(' '),
+            Class::Hidden => None,
+        })
+        .collect()
+}
+
 /// Text quoted in a diagnostic: everything that is not plainly printable is shown in visible
 /// notation (hidden characters too, so the reader sees why a value is odd), on one line.
 pub fn visible(s: &str) -> String {

@@ -51,7 +51,14 @@ impl App {
         if let Some(local) = self.display_zone() {
             return Some(format!("local time ({})", local.iana_or_offset()));
         }
-        let first = self.program.talks.iter().find_map(|t| t.start.as_ref())?;
+        let mut starts = self.program.talks.iter().filter_map(|t| t.start.as_ref());
+        let first = starts.next()?;
+        // Without a program zone each talk keeps the zone it was written in.
+        if self.program.info.timezone.is_none()
+            && starts.any(|s| s.time_zone() != first.time_zone())
+        {
+            return Some("as written for each talk".to_owned());
+        }
         let zone = self.program.zone_for(first);
         Some(offset_label(&first.with_time_zone(zone)))
     }
@@ -92,29 +99,38 @@ impl App {
             self.set_status("this program has no times", false);
             return;
         }
-        if self.clock.now.is_none() {
+        let Some(now) = self.clock.now else {
             self.set_status("the time is not known yet", false);
             return;
+        };
+        // Among the talks the list shows: the first running now, else the first of those
+        // that start next (the list may be filtered to one track or room).
+        let talks = (0..self.view.len()).filter_map(|p| Some((p, self.view.talk_at(p)?)));
+        let mut running = None;
+        let mut next: Option<(usize, Timestamp)> = None;
+        for (position, index) in talks {
+            let talk = &self.program.talks[index];
+            if is_running(talk, now) {
+                running = Some(position);
+                break;
+            }
+            let start = talk.start.as_ref().map(jiff::ZonedDateTime::timestamp);
+            if let Some(start) = start.filter(|&s| s > now)
+                && next.is_none_or(|(_, best)| start < best)
+            {
+                next = Some((position, start));
+            }
         }
-        let rows: Vec<(usize, Marker)> = (0..self.view.len())
-            .filter_map(|p| {
-                let talk = &self.program.talks[self.view.talk_at(p)?];
-                Some((p, self.marker(talk)))
-            })
-            .filter(|(_, m)| *m != Marker::None)
-            .collect();
-        let running = rows.iter().find(|(_, m)| *m == Marker::Now);
-        let Some(&(position, marker)) = running.or_else(|| rows.first()) else {
-            self.set_status("nothing is running now, and nothing comes next", false);
-            return;
+        let (position, text) = match (running, next) {
+            (Some(position), _) => (position, "running now"),
+            (None, Some((position, _))) => (position, "nothing is running now; this comes next"),
+            (None, None) => {
+                self.set_status("nothing is running now, and nothing comes next", false);
+                return;
+            }
         };
         self.focus = Focus::List;
         self.select(position);
-        let text = if marker == Marker::Now {
-            "running now"
-        } else {
-            "nothing is running now; this comes next"
-        };
         self.set_status(text, false);
     }
 }
@@ -126,9 +142,6 @@ trait ZoneName {
 
 impl ZoneName for TimeZone {
     fn iana_or_offset(&self) -> String {
-        self.iana_name().map_or_else(
-            || offset_label(&Timestamp::now().to_zoned_datetime(self.clone())),
-            str::to_owned,
-        )
+        self.iana_name().unwrap_or("no name").to_owned()
     }
 }

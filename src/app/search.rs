@@ -30,6 +30,9 @@ pub struct SearchState {
     last: Option<(Query, Filters, Arc<Vec<u32>>)>,
     /// The talk selected when the prompt opened, to come back to when the search is cleared.
     before: Option<u32>,
+    /// The talk to keep selected when the running search's result arrives (a filter changed,
+    /// or the search was cleared); `None` selects the best match.
+    keep: Option<u32>,
     /// The filter panel's choices, computed on first use (the program never changes).
     choices: Option<Vec<Choice>>,
 }
@@ -53,7 +56,7 @@ impl App {
     pub fn start_search(&mut self, text: &str) -> Option<Effect> {
         self.search.input = LineInput::new(text);
         self.remember(text);
-        self.query_changed()
+        self.query_changed(None)
     }
 
     pub(super) fn prompt_command(&mut self, command: Command) -> Option<Effect> {
@@ -71,12 +74,8 @@ impl App {
                 self.remember(&text);
                 self.search.input = LineInput::default();
                 self.overlay = None;
-                let effect = self.query_changed();
                 // Cancelling goes back to the talk selected when the prompt opened.
-                if let Some(position) = self.search.before.and_then(|t| self.view.position_of(t)) {
-                    self.select(position);
-                }
-                return effect;
+                return self.query_changed(self.search.before);
             }
             Command::CursorLeft => input.left(),
             Command::CursorRight => input.right(),
@@ -93,7 +92,7 @@ impl App {
             Command::Suspend => return Some(Effect::Suspend),
             _ => return None,
         }
-        self.query_changed()
+        self.query_changed(None)
     }
 
     /// Esc in the list: drops the search, keeping the selected talk selected.
@@ -103,7 +102,7 @@ impl App {
         }
         self.search.input = LineInput::default();
         self.search.before = None;
-        self.query_changed()
+        self.query_changed(self.selected_index().map(|i| i as u32))
     }
 
     /// Typed or pasted text: into the prompt when it is open.
@@ -113,7 +112,7 @@ impl App {
         }
         self.search.input.insert(text);
         self.search.history_pos = None;
-        self.query_changed()
+        self.query_changed(None)
     }
 
     fn remember(&mut self, text: &str) {
@@ -137,24 +136,26 @@ impl App {
         self.search.input = LineInput::new(text);
     }
 
-    /// Re-reads the query from the prompt; a new search when it changed.
-    fn query_changed(&mut self) -> Option<Effect> {
+    /// Re-reads the query from the prompt; a new search when it changed. `keep`: the talk to
+    /// select in the result, if it has it; else the best match is selected.
+    fn query_changed(&mut self, keep: Option<u32>) -> Option<Effect> {
         let query = Query::parse(self.search.input.text());
         if query == self.search.query {
             return None;
         }
         self.search.query = query;
-        self.refresh()
+        self.refresh(keep)
     }
 
-    /// Starts the search for the current query and filters, or shows every talk again.
-    fn refresh(&mut self) -> Option<Effect> {
+    /// Starts the search for the current query and filters, or shows every talk again; the
+    /// talk `keep` stays selected if the result has it.
+    fn refresh(&mut self, keep: Option<u32>) -> Option<Effect> {
         self.search.generation += 1;
+        self.search.keep = keep;
         if self.search.is_idle(&self.filters) {
-            // Keep the talk that was selected, else the one selected before searching.
-            let keep = self
-                .selected_index()
-                .map(|i| i as u32)
+            // Keep the talk asked for, else the one selected, else the one before searching.
+            let keep = keep
+                .or(self.selected_index().map(|i| i as u32))
                 .or(self.search.before);
             self.search.progress = None;
             self.search.last = None;
@@ -201,7 +202,7 @@ impl App {
                 };
                 self.view = View::flat(shown.into_iter().chain(hits.iter().map(|h| h.talk)));
                 self.search.progress = Some((scanned, total));
-                self.list.selected = 0;
+                self.list.selected = self.kept_position();
             }
             Progress::Done {
                 generation,
@@ -222,7 +223,8 @@ impl App {
                     Arc::new(near),
                 ));
                 self.search.progress = None;
-                self.list.selected = self.view.first_talk();
+                self.list.selected = self.kept_position();
+                self.search.keep = None;
                 self.list.offset = 0;
             }
             // The answer to a query that has changed since.
@@ -230,6 +232,14 @@ impl App {
         }
         self.detail.scroll = 0;
         self.clamp();
+    }
+
+    /// The row of the talk to keep selected, else the first talk (the best match).
+    fn kept_position(&self) -> usize {
+        self.search
+            .keep
+            .and_then(|t| self.view.position_of(t))
+            .unwrap_or_else(|| self.view.first_talk())
     }
 
     /// `n`/`N`: scrolls the detail to the next or previous line with a match.
@@ -286,7 +296,7 @@ impl App {
             Command::Toggle => {
                 let choice = self.filter_choices().get(cursor).cloned()?;
                 self.filters.toggle(choice.facet, &choice.value);
-                return self.refresh();
+                return self.refresh(self.selected_index().map(|i| i as u32));
             }
             Command::ClearFilters => return self.clear_filters(),
             Command::Back | Command::Filters => {
@@ -311,6 +321,6 @@ impl App {
         }
         self.filters.clear();
         self.set_status("filters cleared", false);
-        self.refresh()
+        self.refresh(self.selected_index().map(|i| i as u32))
     }
 }

@@ -1434,18 +1434,19 @@ fn schedule_facets_filter_and_keep_the_day_headers() {
     ];
     for (i, (moves, expected)) in steps.into_iter().enumerate() {
         cmds(&mut app, moves);
+        let before = selected(&app);
         cmd(&mut app, Command::Toggle).expect("a search");
         assert_eq!(rows(&app), expected, "step {i}");
         let first = expected.iter().find_map(|r| match r {
             Row::Talk(t) => Some(*t as usize),
             Row::Day(_) | Row::Unscheduled => None,
         });
+        let kept = before.filter(|&t| expected.contains(&Row::Talk(t as u32)));
         assert_eq!(
             selected(&app),
-            first,
-            "step {i}: the first talk is selected"
+            kept.or(first),
+            "step {i}: the selected talk stays selected while the filter keeps it"
         );
-        assert_eq!(app.list.selected, 1, "step {i}");
     }
     assert_eq!(
         app.filters.summary(),
@@ -1558,4 +1559,86 @@ fn esc_in_the_list_drops_the_search_and_keeps_the_talk() {
     // Without a search, Esc in the list changes nothing.
     cmd(&mut app, Command::Back);
     assert_eq!((shown(&app), selected(&app)), (vec![0, 1, 2, 3, 4], chosen));
+}
+
+/// With a filter on, cancelling a search still comes back to the talk selected before it,
+/// and picking a filter value keeps the selected talk when the filter keeps it.
+#[test]
+fn filters_keep_the_selected_talk() {
+    let mut app = talks_app();
+    // tag: ml (the fifth value).
+    cmds(
+        &mut app,
+        &[
+            Command::Filters,
+            Command::Bottom,
+            Command::Toggle,
+            Command::Filters,
+        ],
+    );
+    let ml = shown(&app);
+    assert_eq!(ml.len(), 3);
+    cmd(&mut app, Command::Down);
+    let chosen = selected(&app);
+    assert_eq!(chosen, Some(ml[1] as usize));
+    cmd(&mut app, Command::Search);
+    type_text(&mut app, "a");
+    cmd(&mut app, Command::Back);
+    assert_eq!((shown(&app), selected(&app)), (ml.clone(), chosen));
+    // kind: keynote or talk or workshop: every kind, so the view keeps the talk.
+    cmds(&mut app, &[Command::Filters, Command::Top, Command::Toggle]);
+    cmds(
+        &mut app,
+        &[
+            Command::Down,
+            Command::Toggle,
+            Command::Down,
+            Command::Toggle,
+        ],
+    );
+    assert_eq!((shown(&app), selected(&app)), (ml, chosen));
+}
+
+/// In a list narrowed to one track, `.` finds that track's next talk, not the program's.
+#[test]
+fn jumping_to_now_in_a_narrowed_list() {
+    let mut app = schedule_app();
+    search_for(&mut app, "keynote");
+    // Saturday 11:00: the program's next talks (Late night hacking, 01:30) are not in the list;
+    // the keynotes' next one is Sunday's at 09:00.
+    app.update(Action::Tick(brussels("2021-02-06T11:00")));
+    cmd(&mut app, Command::JumpNow);
+    assert_eq!(
+        status(&app),
+        Some("nothing is running now; this comes next")
+    );
+    assert_eq!(
+        app.selected_talk().map(|t| t.title.as_str()),
+        Some("Sunday keynote")
+    );
+}
+
+/// Without a program time zone, talks written with different offsets each keep theirs, and
+/// the header says so instead of naming one zone.
+#[test]
+fn mixed_offsets_without_a_program_zone() {
+    let src = concat!(
+        "[program]\ntitle = \"P\"\n",
+        "[[talks]]\ntitle = \"A\"\nstart = \"2021-02-06T10:00+02:00\"\n",
+        "[[talks]]\ntitle = \"B\"\nstart = \"2021-02-06T10:00-04:00\"\n",
+    );
+    let (program, _) =
+        crate::program::parse_str(src, crate::program::Origin::BuiltIn).expect("loads");
+    let app = App::new(program);
+    assert_eq!(
+        app.zone_label().as_deref(),
+        Some("as written for each talk")
+    );
+    let same = concat!(
+        "[program]\ntitle = \"P\"\n",
+        "[[talks]]\ntitle = \"A\"\nstart = \"2021-02-06T10:00+02:00\"\n",
+    );
+    let (program, _) =
+        crate::program::parse_str(same, crate::program::Origin::BuiltIn).expect("loads");
+    assert_eq!(App::new(program).zone_label().as_deref(), Some("UTC+02"));
 }

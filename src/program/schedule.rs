@@ -168,7 +168,10 @@ pub fn order(program: &Program) -> Vec<u32> {
         let (a, b) = (&program.talks[a as usize], &program.talks[b as usize]);
         let key = |t: &crate::program::Talk| t.start.as_ref().map(ZonedDateTime::timestamp);
         match (key(a), key(b)) {
-            (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.room.cmp(&b.room)),
+            (Some(x), Some(y)) => x.cmp(&y).then_with(|| {
+                let room = |t: &crate::program::Talk| t.room.as_deref().map(str::to_lowercase);
+                room(a).cmp(&room(b))
+            }),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
@@ -332,7 +335,8 @@ mod tests {
         program.talks[1].start = None;
         program.talks[2].start = at("2021-02-06T10:00");
         program.talks[3].start = at("2021-02-06T11:00");
-        program.talks[3].room = Some("A".into());
+        // Rooms sort without regard to case: `a` before `B`.
+        program.talks[3].room = Some("a".into());
         program.talks[4].start = at("2021-02-06T09:00");
         for talk in &mut program.talks {
             talk.duration = Some(SignedDuration::from_mins(50));

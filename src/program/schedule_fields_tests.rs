@@ -209,6 +209,41 @@ fn schedule_field_problems() {
     }
 }
 
+/// A talk without a title still has its other fields checked, and so has the program.
+#[test]
+fn a_missing_title_hides_no_other_error() {
+    let src = concat!(
+        "[program]\ntimezone = \"Mars/Base\"\nvenue = 3\n",
+        "[[talks]]\nroom = 5\nlanguage = []\nlinks = \"x\"\nsubtitle = 1\n",
+    );
+    let err = parse_str(src, Origin::File("p.toml".into())).expect_err("refused");
+    let found: Vec<(usize, usize, &str)> = err
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let at = d.location.expect("a location");
+            (at.line, at.column, d.message.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, 1, "`[program]` has no `title`"),
+            (2, 12, "unknown time zone \"Mars/Base\""),
+            (3, 9, "`venue` is an integer (3), not a string"),
+            (4, 1, "talk #1 has no `title`"),
+            (5, 8, "`room` is an integer (5), not a string"),
+            (6, 12, "`language` is an array ([]), not a string"),
+            (
+                7,
+                9,
+                "`links` is a string (\"x\"), not an array of tables: `links = [{ label = \"Video\", url = \"https://...\" }]`"
+            ),
+            (8, 12, "`subtitle` is an integer (1), not a string"),
+        ]
+    );
+}
+
 #[test]
 fn schedule_fields_load() {
     let src = concat!(

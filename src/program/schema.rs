@@ -134,8 +134,9 @@ impl Checker<'_> {
     fn program(&mut self, value: &Value<'_>, table: &DeTable<'_>) -> Option<ProgramInfo> {
         self.unknown_keys(table, PROGRAM_KEYS, "in `[program]`");
         let title = self.required_line(table, value, "title", "`[program]`");
+        // Every field is read (and checked) before a missing title ends the table.
         let info = ProgramInfo {
-            title: title?,
+            title: String::new(),
             subtitle: self.line(table, "subtitle"),
             venue: self.line(table, "venue"),
             date: self.line(table, "date"),
@@ -152,7 +153,10 @@ impl Checker<'_> {
                     self.time_result(&span, time)
                 }),
         };
-        Some(info)
+        Some(ProgramInfo {
+            title: title?,
+            ..info
+        })
     }
 
     fn talks(&mut self, value: &Value<'_>, tz: Option<&TimeZone>) -> Option<Vec<Talk>> {
@@ -204,14 +208,15 @@ impl Checker<'_> {
         let speakers = self.speakers(table, &what);
         let start = self.date_time(table, "start", tz);
         let duration = self.times(table, start.as_ref(), tz);
-        Some(Talk {
+        // Every field is read (and checked) before a missing one ends the talk.
+        let talk = Talk {
             id: id.unwrap_or_default(),
-            title: title?,
+            title: String::new(),
             kind: self.line(table, "kind"),
             abstract_text: self.text(table, "abstract"),
             slides,
-            tags: tags?,
-            speakers: speakers?,
+            tags: Vec::new(),
+            speakers: Vec::new(),
             subtitle: self.line(table, "subtitle"),
             start,
             duration,
@@ -219,6 +224,12 @@ impl Checker<'_> {
             track: self.line(table, "track"),
             language: self.line(table, "language"),
             links: self.links(table, &what),
+        };
+        Some(Talk {
+            title: title?,
+            tags: tags?,
+            speakers: speakers?,
+            ..talk
         })
     }
 

@@ -41,11 +41,36 @@ fn position(app: &App) -> String {
     )
 }
 
+/// The position as numbers only: `2/4`, or with a search `1/3 of 4`.
+fn compact_position(app: &App) -> Option<String> {
+    if app.program.talks.is_empty() || app.search.progress.is_some() {
+        return None;
+    }
+    let ordinal = app.view.ordinal(app.list.selected);
+    let shown = app.view.talk_count();
+    Some(if app.search.is_idle(&app.filters) {
+        format!("{}/{}", thousands(ordinal), thousands(shown))
+    } else if shown == 0 {
+        format!("0/{}", thousands(app.program.talks.len()))
+    } else {
+        format!(
+            "{}/{} of {}",
+            thousands(ordinal),
+            thousands(shown),
+            thousands(app.program.talks.len())
+        )
+    })
+}
+
 pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let position = position(app);
+    let mut position = position(app);
+    // On a narrow screen the position keeps its numbers and drops its words.
+    if position.width() + 8 > usize::from(area.width) {
+        position = compact_position(app).unwrap_or(position);
+    }
     let mut left = vec![Span::styled(app.program.info.title.as_str(), theme::TITLE)];
     if app.program.origin == Origin::BuiltIn {
         left.push(Span::styled(" · built-in program", theme::DIM));
@@ -117,7 +142,8 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme::INFO
         };
-        Line::from(Span::styled(status.text.as_str(), style))
+        let spans = vec![Span::styled(status.text.as_str(), style)];
+        Line::from(fit(spans, usize::from(area.width)))
     } else {
         hints_line(app, usize::from(area.width))
     };
@@ -125,11 +151,11 @@ pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The key hints of the focused context that fit in `width` columns, in table order; the
-/// hints for help and quitting always stay, at the end.
+/// hints for going back, help and quitting always stay, at the end.
 fn hints_line(app: &App, width: usize) -> Line<'static> {
     let (kept, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context())
         .into_iter()
-        .partition(|(_, hint)| matches!(*hint, "help" | "quit"));
+        .partition(|(_, hint)| matches!(*hint, "help" | "quit" | "back" | "close"));
     let size = |(key, hint): &(String, &str)| key.width() + 1 + hint.width() + 2;
     let mut room = width.saturating_sub(kept.iter().map(size).sum());
     let mut shown: Vec<(String, &str)> = Vec::new();

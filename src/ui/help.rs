@@ -51,8 +51,11 @@ pub fn line_count() -> usize {
 
 /// Where the overlay goes inside `body`.
 pub fn area(body: Rect) -> Rect {
-    let height = (line_count() as u16).saturating_add(2);
-    let [area] = Layout::horizontal([Constraint::Length(52)])
+    let lines = lines();
+    let height = (lines.len() as u16).saturating_add(2);
+    // The widest line, the border and the scrollbar.
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let [area] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(body);
     let [area] = Layout::vertical([Constraint::Length(height)])
