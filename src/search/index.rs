@@ -136,18 +136,37 @@ impl Doc {
         FIELDS[f.min(FIELDS.len() - 1)]
     }
 
-    /// The best field a term occurs in, if any. Fields are laid out from the highest weight
-    /// down, so the first occurrence is in the best field: one search per term and talk.
-    fn best_field(&self, finder: &memmem::Finder<'_>) -> Option<Field> {
-        finder
-            .find(self.text.as_bytes())
-            .map(|at| self.field_at(at))
+    /// The rank a term earns in this talk, if it occurs: the weight of the best field it
+    /// starts a word in, or half the weight of the best field it occurs in at all (`rust` in
+    /// "trusted"), whichever is more. Fields are laid out from the highest weight down, so the
+    /// first occurrence is in the best field, and so is the first that starts a word.
+    fn rank(&self, finder: &memmem::Finder<'_>) -> Option<u32> {
+        let text = self.text.as_bytes();
+        let starts_word = |at: usize| at == 0 || !is_word_byte(text[at - 1]);
+        let first = finder.find(text)?;
+        let inside = self.field_at(first).weight() / 2;
+        let mut at = first;
+        loop {
+            if starts_word(at) {
+                return Some(self.field_at(at).weight().max(inside));
+            }
+            match finder.find(&text[at + 1..]) {
+                Some(next) => at += 1 + next,
+                None => return Some(inside),
+            }
+        }
     }
 
     /// The short fields (title, names, affiliations), end to end.
     fn short_fields(&self) -> &str {
         &self.text[..self.ends[FUZZY_FIELDS - 1] as usize]
     }
+}
+
+/// A byte that belongs to a word: ASCII letters and digits, and any byte of a non-ASCII
+/// character (letters of other scripts).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// How many characters a fuzzy match may skip in the text, in all: a few dropped letters.
@@ -354,13 +373,13 @@ impl Index {
         let mut total = 0;
         let mut near = false;
         for (t, term) in query.terms.iter().enumerate().filter(|(_, t)| !t.negated) {
-            let mut found = doc.best_field(&prepared.finders[t]);
+            let mut found = doc.rank(&prepared.finders[t]);
             if found.is_some() && query.case_sensitive {
                 let cased = cased.get_or_insert_with(&mut cased_doc);
-                found = cased.best_field(&prepared.cased[t]);
+                found = cased.rank(&prepared.cased[t]);
             }
-            if let Some(field) = found {
-                total += field.weight();
+            if let Some(rank) = found {
+                total += rank;
                 continue;
             }
             if !term.fuzzy() {

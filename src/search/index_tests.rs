@@ -125,3 +125,26 @@ fn short_fields_match_fuzzily() {
     // A scattered subsequence is not a match.
     assert_eq!(find(&p, "lgte"), Vec::<usize>::new());
 }
+
+#[test]
+fn a_word_that_starts_with_the_term_ranks_above_one_that_hides_it() {
+    let titled = |title: &str| Talk {
+        title: title.into(),
+        ..Talk::default()
+    };
+    let program = Program {
+        talks: vec![
+            titled("Trusted computing bases"),
+            titled("Rust in the kernel"),
+            titled("Fuzzing frustrating parsers"),
+            Talk {
+                abstract_text: Some("Written in Rust.".into()),
+                ..titled("A parser")
+            },
+        ],
+        ..Program::sample(0)
+    };
+    // A whole word in a title (100), then titles that hide it inside a word (100 / 2), in
+    // program order, then a whole word in an abstract (20).
+    assert_eq!(find(&program, "rust"), [1, 0, 2, 3]);
+}
