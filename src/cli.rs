@@ -1,6 +1,6 @@
 //! The command line: `lectern [PROGRAM]` browses (a program file, or a published schedule
-//! converted in memory), `lectern check PROGRAM...` validates, `lectern import SCHEDULE`
-//! converts a schedule into a program file.
+//! converted in memory), `lectern check PROGRAM...` validates (program files and schedules,
+//! told apart the same way), `lectern import SCHEDULE` converts a schedule into a program file.
 //!
 //! Exit status: 0 on success, 1 when a program or schedule does not load, 2 for a usage error
 //! (clap's own errors included), 128 + N when signal N ended the browser.
@@ -46,9 +46,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
-    /// Validate program files: print their errors and warnings, load nothing.
+    /// Validate program files and schedules: print their errors and warnings, browse nothing
+    ///
+    /// A published schedule (Pentabarf/frab XML, frab/pretalx JSON, iCalendar), told from its
+    /// content as when browsing, is imported in memory, and what the import holds is printed.
     Check {
-        /// The program files to check.
+        /// The program files or schedules to check.
         #[arg(required = true)]
         programs: Vec<PathBuf>,
     },
@@ -144,8 +147,8 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
-        match program::load_file(path) {
-            Ok((program, warnings)) => {
+        match load_file(path) {
+            Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
                 println!(
                     "{name}: ok: {} talk{}, {} warning{}",
@@ -154,6 +157,21 @@ fn check(programs: &[PathBuf]) -> ExitCode {
                     warnings.len(),
                     if warnings.len() == 1 { "" } else { "s" },
                 );
+            }
+            Ok(Loaded::Schedule(imported)) => {
+                let summary = &imported.summary;
+                match to_program_file(&imported) {
+                    Ok(_) => {
+                        for note in &summary.notes {
+                            report!("{name}: note: {note}");
+                        }
+                        println!("{name}: ok: {} schedule, {summary}", summary.format);
+                    }
+                    Err(e) => {
+                        report!("{e}");
+                        failed = true;
+                    }
+                }
             }
             Err(e) => {
                 report!("{e}");
@@ -165,6 +183,38 @@ fn check(programs: &[PathBuf]) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A file as Lectern reads it: a program file with its warnings, or a schedule imported.
+enum Loaded {
+    Program(Program, Vec<Diagnostic>),
+    Schedule(import::Imported),
+}
+
+/// Reads `path` the way `lectern FILE` does: a schedule (told from its content) is imported in
+/// memory, anything else is loaded as a program file. The error is the whole report for the
+/// user.
+fn load_file(path: &Path) -> Result<Loaded, String> {
+    if is_schedule(path) {
+        return import::import_file(path, &import::Options::default())
+            .map(Loaded::Schedule)
+            .map_err(|e| e.to_string());
+    }
+    program::load_file(path)
+        .map(|(program, warnings)| Loaded::Program(program, warnings))
+        .map_err(|e| e.to_string())
+}
+
+/// The program file of an imported schedule. It must load: a failure is a bug in the
+/// conversion, not in the schedule, and the error says so.
+fn to_program_file(imported: &import::Imported) -> Result<String, String> {
+    let text = program::to_toml(&imported.program);
+    match program::parse_str(&text, program::Origin::BuiltIn) {
+        Ok(_) => Ok(text),
+        Err(e) => Err(format!(
+            "lectern: internal error: the converted program does not load:\n{e}"
+        )),
     }
 }
 
@@ -182,26 +232,27 @@ fn load(path: Option<&Path>) -> Result<(Program, Option<String>), String> {
                 .map_err(|e| e.to_string());
         }
     };
-    if is_schedule(path) {
-        let imported =
-            import::import_file(path, &import::Options::default()).map_err(|e| e.to_string())?;
-        let summary = &imported.summary;
-        let mut status = format!("imported {}: {summary}", summary.format);
-        for note in &summary.notes {
-            status.push_str("; ");
-            status.push_str(note);
+    match load_file(path)? {
+        Loaded::Schedule(imported) => {
+            let summary = &imported.summary;
+            let mut status = format!("imported {}: {summary}", summary.format);
+            for note in &summary.notes {
+                status.push_str("; ");
+                status.push_str(note);
+            }
+            Ok((imported.program, Some(status)))
         }
-        return Ok((imported.program, Some(status)));
+        Loaded::Program(program, warnings) => {
+            let status = (!warnings.is_empty()).then(|| {
+                format!(
+                    "{} warning{} in the program file: run `lectern check` to see them",
+                    warnings.len(),
+                    if warnings.len() == 1 { "" } else { "s" }
+                )
+            });
+            Ok((program, status))
+        }
     }
-    let (program, warnings) = program::load_file(path).map_err(|e| e.to_string())?;
-    let status = (!warnings.is_empty()).then(|| {
-        format!(
-            "{} warning{} in the program file: run `lectern check` to see them",
-            warnings.len(),
-            if warnings.len() == 1 { "" } else { "s" }
-        )
-    });
-    Ok((program, status))
 }
 
 /// Whether the file starts like a schedule rather than a program file. Anything unreadable is
@@ -248,12 +299,13 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
             return ExitCode::from(1);
         }
     };
-    let text = program::to_toml(&imported.program);
-    // The written file must load; a failure here is a bug in the conversion, not in the input.
-    if let Err(e) = program::parse_str(&text, program::Origin::BuiltIn) {
-        report!("lectern: internal error: the converted program does not load:\n{e}");
-        return ExitCode::from(1);
-    }
+    let text = match to_program_file(&imported) {
+        Ok(text) => text,
+        Err(e) => {
+            report!("{e}");
+            return ExitCode::from(1);
+        }
+    };
     if let Err((code, message)) = write_program(&text, schedule, output) {
         report!("{message}");
         return ExitCode::from(code);

@@ -389,6 +389,132 @@ fn check_goes_on_after_a_bad_file() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// lectern check: published schedules, told from their content as when browsing
+// ---------------------------------------------------------------------------------------------
+
+fn copy_fixture(dir: &Path, name: &str) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let file = Path::new(name).file_name().expect("file name");
+    std::fs::copy(from, dir.join(file)).expect("copy a fixture");
+}
+
+#[test]
+fn check_imports_published_schedules() {
+    let dir = tempdir();
+    for name in [
+        "schedules/kielux_2020.ics",
+        "schedules/debconf23.xml",
+        "schedules/frab-camp2019.json",
+        "schedules/pretalx-democon.json",
+    ] {
+        copy_fixture(dir.path(), name);
+    }
+    let run = lectern(dir.path(), ["check", "kielux_2020.ics"]);
+    assert_eq!(run.err(), "");
+    assert_eq!(
+        run.out(),
+        "kielux_2020.ics: ok: iCalendar schedule, 24 talks, 20 speakers, 0 slides, 0 skipped\n"
+    );
+    assert_eq!(run.code, Some(0));
+
+    let run = lectern(
+        dir.path(),
+        [
+            "check",
+            "debconf23.xml",
+            "frab-camp2019.json",
+            "pretalx-democon.json",
+        ],
+    );
+    assert_eq!(run.err(), "");
+    assert_eq!(
+        run.out(),
+        "debconf23.xml: ok: Pentabarf/frab XML schedule, 117 talks, 87 speakers, 0 slides, 0 skipped\n\
+         frab-camp2019.json: ok: frab/pretalx JSON schedule, 79 talks, 90 speakers, 5 slides, 0 skipped\n\
+         pretalx-democon.json: ok: frab/pretalx JSON schedule, 36 talks, 27 speakers, 0 slides, 0 skipped\n"
+    );
+    assert_eq!(run.code, Some(0));
+}
+
+#[test]
+fn check_prints_a_schedules_notes_and_skipped_events() {
+    let dir = tempdir();
+    copy_fixture(dir.path(), "small/pentabarf.xml");
+    copy_fixture(dir.path(), "small/kielux.ics");
+    let run = lectern(dir.path(), ["check", "pentabarf.xml", "kielux.ics"]);
+    assert_eq!(
+        run.out(),
+        "pentabarf.xml: ok: Pentabarf/frab XML schedule, 2 talks, 2 speakers, 2 slides, 1 skipped: event 11166: no title\n\
+         kielux.ics: ok: iCalendar schedule, 2 talks, 3 speakers, 1 slide, 1 skipped: event 471@KOLT20: cancelled\n"
+    );
+    assert_eq!(
+        run.err(),
+        "pentabarf.xml: note: the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)\n\
+         pentabarf.xml: note: 1 link or attachment left out: no web address\n"
+    );
+    assert_eq!(run.code, Some(0));
+}
+
+const BAD_ICS: &str =
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
+
+const BAD_ICS_REPORT: &str = "\
+bad.ics:4:5: error: invalid iCalendar: cannot read \"VTODO\"
+  |
+4 | END:VTODO
+  |     ^
+  = expected an iCalendar file (RFC 5545)
+";
+
+#[test]
+fn check_reports_a_malformed_schedule_with_its_position() {
+    let dir = tempdir();
+    write(dir.path(), "bad.ics", BAD_ICS);
+    write(
+        dir.path(),
+        "bad.json",
+        "{\"schedule\": {\"conference\": [}}\n",
+    );
+    let run = lectern(dir.path(), ["check", "bad.ics"]);
+    assert_eq!(run.out(), "");
+    assert_eq!(run.err(), BAD_ICS_REPORT);
+    assert_eq!(run.code, Some(1));
+
+    // Not a word about TOML: the file is read as the schedule it starts like.
+    let run = lectern(dir.path(), ["check", "bad.json"]);
+    assert_eq!(run.out(), "");
+    assert!(
+        run.err()
+            .starts_with("bad.json:1:30: error: invalid frab/pretalx JSON: "),
+        "{}",
+        run.err()
+    );
+    assert!(!run.err().contains("TOML"), "{}", run.err());
+    assert_eq!(run.code, Some(1));
+}
+
+#[test]
+fn check_goes_on_after_a_bad_schedule() {
+    let dir = tempdir();
+    write(dir.path(), "bad.ics", BAD_ICS);
+    write(dir.path(), "good.toml", GOOD);
+    copy_fixture(dir.path(), "schedules/kielux_2020.ics");
+    let run = lectern(
+        dir.path(),
+        ["check", "bad.ics", "good.toml", "kielux_2020.ics"],
+    );
+    assert_eq!(
+        run.out(),
+        "good.toml: ok: 1 talk, 0 warnings\n\
+         kielux_2020.ics: ok: iCalendar schedule, 24 talks, 20 speakers, 0 slides, 0 skipped\n"
+    );
+    assert_eq!(run.err(), BAD_ICS_REPORT);
+    assert_eq!(run.code, Some(1));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Hostile input never reaches the terminal raw
 // ---------------------------------------------------------------------------------------------
 
@@ -765,7 +891,7 @@ fn version_and_help() {
     for wanted in [
         "Usage: lectern [OPTIONS] [PROGRAM]",
         "       lectern <COMMAND>",
-        "  check   Validate program files: print their errors and warnings, load nothing",
+        "  check   Validate program files and schedules: print their errors and warnings, browse nothing",
         "  import  Convert a published schedule into a program file",
         "--opener <CMD>",
         "-V, --version",

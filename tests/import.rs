@@ -455,6 +455,74 @@ fn kieler_linuxtage_2020() {
         Some("2020-09-18T11:00:00+00:00[UTC]")
     );
     assert_eq!(first.speaker_names(), "Jakob Semere");
+    // DESCRIPTION is plain text: its lines stay apart, the HTML in it is rendered.
+    let qt = imported
+        .program
+        .talks
+        .iter()
+        .find(|t| t.id == "470-KOLT20")
+        .expect("talk");
+    let abstract_text = qt.abstract_text.as_deref().unwrap_or("");
+    assert!(
+        abstract_text.ends_with(
+            "sowie einen Compiler:\n\n\
+             Linux: sudo apt install g++\n\n\
+             macOS: https://developer.apple.com/xcode/\n\n\
+             Windows: MinGW oder Visual Studio: https://doc.qt.io/qt-5/windows.html\n\n\
+             Anmeldung unter https://kielux.de/programm/KOLT20#470 erforderlich!"
+        ),
+        "{abstract_text}"
+    );
+    let m23 = imported
+        .program
+        .talks
+        .iter()
+        .find(|t| t.id == "485-KOLT20")
+        .expect("talk");
+    assert!(
+        m23.abstract_text.as_deref().is_some_and(|a| a.ends_with(
+            "Das können z.B. sein:\n\n* Automatische Updates\n\n* Skripte für Clients erstellen\n\n\
+             * Masseninstallation\n\n* Debian-Repositorys erstellen und verwalten\n\n\
+             * Interne Entwicklung: Erstellung Netzwerkbootimages, Kernelkonfiguration, PHP, BASH, etc.\n\n* ..."
+        )),
+        "{m23:?}"
+    );
+}
+
+#[test]
+fn no_markup_is_left_in_the_real_schedules() {
+    let leftovers = [
+        "<a ", "</", "<br", "<p>", "<li>", "&lt;", "&gt;", "&amp;", "&quot;", "&#",
+    ];
+    for name in [
+        "fosdem_2021.xml",
+        "debconf23.xml",
+        "frab-camp2019.json",
+        "pretalx-democon.json",
+        "kielux_2020.ics",
+    ] {
+        let imported = import_fixture(&format!("schedules/{name}"), &Options::default());
+        let program = &imported.program;
+        let texts = program
+            .talks
+            .iter()
+            .flat_map(|talk| {
+                let bios = talk.speakers.iter().filter_map(|s| s.bio.as_deref());
+                talk.abstract_text.as_deref().into_iter().chain(bios)
+            })
+            .chain(program.info.description.as_deref());
+        let mut checked = 0;
+        for text in texts {
+            checked += 1;
+            for leftover in leftovers {
+                assert!(!text.contains(leftover), "{name}: {leftover:?} in:\n{text}");
+            }
+        }
+        assert!(
+            checked >= program.talks.len() / 2,
+            "{name}: {checked} texts"
+        );
+    }
 }
 
 #[test]
@@ -684,7 +752,7 @@ fn import_writes_a_file_that_check_accepts() {
     assert_eq!(text(&run.stdout), "");
     assert_eq!(
         text(&run.stderr),
-        "kielux.ics: iCalendar: 2 talks, 3 speakers, 1 slides, 1 skipped: event 471@KOLT20: cancelled\n"
+        "kielux.ics: iCalendar: 2 talks, 3 speakers, 1 slide, 1 skipped: event 471@KOLT20: cancelled\n"
     );
     let check = lectern(dir.path(), &["check", "program.toml"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));

@@ -199,7 +199,7 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
             }
         ));
     }
-    let description = markup::to_text(&schedule.description);
+    let description = markup::field(&schedule.description, format);
     let info = ProgramInfo {
         title: optional_line(&schedule.title).unwrap_or_else(|| "Imported schedule".to_owned()),
         subtitle: optional_line(&schedule.subtitle),
@@ -258,7 +258,7 @@ fn talk(
         .unwrap_or_else(|| format!("talk-{}", index + 1));
     let mut paragraphs: Vec<String> = Vec::new();
     for text in &raw.texts {
-        let text = markup::to_text(text);
+        let text = markup::field(text, summary.format);
         if !text.is_empty() && !paragraphs.contains(&text) {
             paragraphs.push(text);
         }
@@ -278,7 +278,7 @@ fn talk(
         speakers.push(Speaker {
             name,
             affiliation: None,
-            bio: Some(markup::to_text(&person.bio)).filter(|b| !b.is_empty()),
+            bio: Some(markup::field(&person.bio, summary.format)).filter(|b| !b.is_empty()),
         });
     }
     let mut tags: Vec<String> = Vec::new();

@@ -316,7 +316,7 @@ mod tests {
         // The room named twice keeps both its events; the speaker of both is counted once.
         assert_eq!(
             imported.summary.to_string(),
-            "2 talks, 2 speakers, 1 slides, 1 skipped: event 10402: invalid start time \"soon\""
+            "2 talks, 2 speakers, 1 slide, 1 skipped: event 10402: invalid start time \"soon\""
         );
         assert_eq!(
             imported.program.info.day_change,
@@ -377,7 +377,7 @@ mod tests {
         // Two people of the same name with different codes are two speakers.
         assert_eq!(
             imported.summary.to_string(),
-            "2 talks, 2 speakers, 1 slides, 1 skipped: event 27: no title"
+            "2 talks, 2 speakers, 1 slide, 1 skipped: event 27: no title"
         );
         // The zone is UTC; the dates carry +01:00, which fixes the instant.
         assert_eq!(

@@ -18,7 +18,7 @@ fn calendar() {
     assert_eq!(imported.summary.format, Format::Ical);
     assert_eq!(
         imported.summary.to_string(),
-        "2 talks, 3 speakers, 1 slides, 1 skipped: event 471@KOLT20: cancelled"
+        "2 talks, 3 speakers, 1 slide, 1 skipped: event 471@KOLT20: cancelled"
     );
     assert_eq!(program.info.title, "18. Kieler Open Source und Linux Tage");
     // The same text as the title is not repeated as the description.
@@ -180,4 +180,62 @@ fn offsets_skip_folds() {
     for (at, original) in [(0, 0), (3, 6), (4, 7), (6, 9), (9, 14), (11, 16), (12, 17)] {
         assert_eq!(original_offset(text, at), original, "{at}");
     }
+}
+
+#[test]
+fn descriptions_are_plain_text_with_their_line_breaks() {
+    // (DESCRIPTION as written in the file, the abstract)
+    let cases = [
+        // Every line is a paragraph; what looks like Markdown is left as it is.
+        (
+            r"Compiler:\nLinux: sudo apt install g++\nmacOS: https://developer.apple.com/xcode/",
+            "Compiler:\n\nLinux: sudo apt install g++\n\nmacOS: https://developer.apple.com/xcode/",
+        ),
+        (
+            r"Dazu gibt es\n* Dart\n* **Flutter**\n\n# 1_000 Apps\n    eingerückt",
+            "Dazu gibt es\n\n* Dart\n\n* **Flutter**\n\n# 1_000 Apps\n\neingerückt",
+        ),
+        (r"a < b & c > d\, oder?", "a < b & c > d, oder?"),
+        // HTML in the text is rendered, the line breaks kept.
+        (
+            r#"Workshop.\n\n    Anmeldung unter <a href="https://kielux.de/programm/KOLT20#470">https://kielux.de/programm/KOLT20#470</a> erforderlich!"#,
+            "Workshop.\n\nAnmeldung unter https://kielux.de/programm/KOLT20#470 erforderlich!",
+        ),
+        (
+            r#"Mit <a href="https://inkscape.org">Inkscape</a> zeichnen\nLinux: g++"#,
+            "Mit Inkscape (https://inkscape.org) zeichnen\n\nLinux: g++",
+        ),
+        (
+            r"Themen:\n\n<ul>\n <li>Updates</li>\n <li>Skripte</li>\n</ul>\n\nEnde.",
+            "Themen:\n\n* Updates\n\n* Skripte\n\nEnde.",
+        ),
+        (
+            r"<b>Ihr braucht:</b>\nMaus & Tastatur\nQ&amp;A &lt;live&gt;",
+            "Ihr braucht:\n\nMaus & Tastatur\n\nQ&A <live>",
+        ),
+    ];
+    for (description, expected) in cases {
+        let text = calendar_of(&format!(
+            "BEGIN:VEVENT\r\nUID:1\r\nSUMMARY:T\r\nDTSTART:20200918T110000Z\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\n"
+        ));
+        let imported = import(&text).expect(description);
+        assert_eq!(
+            imported.program.talks[0].abstract_text.as_deref(),
+            Some(expected),
+            "{description}"
+        );
+    }
+}
+
+#[test]
+fn the_calendar_description_keeps_its_lines() {
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Tage\r\nX-WR-CALDESC:Zwei Tage\\nin <i>Kiel</i>\r\n{}END:VCALENDAR\r\n",
+        "BEGIN:VEVENT\r\nUID:1\r\nSUMMARY:T\r\nDTSTART:20200918T110000Z\r\nEND:VEVENT\r\n"
+    );
+    let imported = import(&text).expect("imports");
+    assert_eq!(
+        imported.program.info.description.as_deref(),
+        Some("Zwei Tage\n\nin Kiel")
+    );
 }

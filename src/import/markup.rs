@@ -4,14 +4,17 @@
 //! as paragraphs of their own, links kept as `text (url)`.
 //!
 //! HTML goes through `html2text` (on `html5ever`), with a decorator of our own so nothing of
-//! the markup shows; everything else through `pulldown-cmark`, which leaves plain text as it
-//! is and drops the inline tags some Markdown carries.
+//! the markup shows. The text of XML and JSON schedules that has no HTML block tags goes
+//! through `pulldown-cmark`, which leaves plain text as it is and drops the inline tags some
+//! Markdown carries. iCalendar text is plain text (RFC 5545): every line is a paragraph, and a
+//! calendar that puts HTML in it has it rendered with its line breaks kept.
 
 use std::fmt::Write as _;
 
 use html2text::render::TextDecorator;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::Format;
 use crate::sanitize;
 
 /// The longest text field converted, in bytes; the rest is cut off. Real abstracts are a few
@@ -19,8 +22,46 @@ use crate::sanitize;
 /// field of deeply nested tags must stay small.
 pub const MAX_TEXT: usize = 64 * 1024;
 
-/// Readable text from a schedule's text field, sanitized; empty when there is nothing to read.
+/// Readable text from a text field of a schedule in `format`, sanitized; empty when there is
+/// nothing to read.
+pub fn field(raw: &str, format: Format) -> String {
+    match format {
+        Format::Ical => plain_to_text(raw),
+        Format::Pentabarf | Format::FrabJson => to_text(raw),
+    }
+}
+
+/// Readable text from HTML or Markdown (plain text included), sanitized.
 pub fn to_text(raw: &str) -> String {
+    convert(raw, |raw| {
+        if has_block_html(raw) {
+            html_paragraphs(raw)
+        } else {
+            markdown_paragraphs(raw)
+        }
+    })
+}
+
+/// Readable text from plain text whose line breaks are meant (iCalendar's `DESCRIPTION`),
+/// sanitized: every non-blank line is a paragraph. Text with HTML tags or entities in it is
+/// rendered as HTML, each line break as a `<br>`.
+pub fn plain_to_text(raw: &str) -> String {
+    convert(raw, |raw| {
+        if has_html(raw) {
+            html_paragraphs(&breaks_as_html(raw))
+        } else {
+            raw.split(['\n', '\r'])
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }
+    })
+}
+
+/// Cuts `raw` at [`MAX_TEXT`], splits it into paragraphs with `paragraphs` and sanitizes the
+/// result.
+fn convert(raw: &str, paragraphs: impl FnOnce(&str) -> Vec<String>) -> String {
     if raw.trim().is_empty() {
         return String::new();
     }
@@ -32,12 +73,7 @@ pub fn to_text(raw: &str) -> String {
     if cut && let Some(space) = raw[..end].rfind(char::is_whitespace) {
         end = space;
     }
-    let raw = &raw[..end];
-    let paragraphs = if has_block_html(raw) {
-        html_paragraphs(raw)
-    } else {
-        markdown_paragraphs(raw)
-    };
+    let paragraphs = paragraphs(&raw[..end]);
     let mut text = sanitize::text(&paragraphs.join("\n\n"));
     if cut {
         text.push_str(if text.is_empty() { "[…]" } else { " […]" });
@@ -45,29 +81,49 @@ pub fn to_text(raw: &str) -> String {
     text
 }
 
+/// HTML block elements.
+const BLOCK: &[&str] = &[
+    "p",
+    "br",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "table",
+    "tr",
+    "dl",
+    "hr",
+];
+
+/// HTML inline elements and the parts of lists and tables that are not blocks of their own.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "big", "cite", "code", "del", "dd", "dt", "em", "font", "i", "img", "ins",
+    "kbd", "mark", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "td", "th", "tt",
+    "u",
+];
+
 /// HTML block tags decide the format: a text with only inline tags (`<i>`) and blank lines
 /// between its paragraphs reads better as Markdown, which keeps those paragraphs.
 fn has_block_html(raw: &str) -> bool {
-    const BLOCK: &[&str] = &[
-        "p",
-        "br",
-        "div",
-        "ul",
-        "ol",
-        "li",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "pre",
-        "blockquote",
-        "table",
-        "tr",
-        "dl",
-        "hr",
-    ];
+    has_tag(raw, BLOCK)
+}
+
+/// Whether plain text carries HTML: a tag of a known element, or a character reference
+/// (`&amp;`, `&#8217;`).
+fn has_html(raw: &str) -> bool {
+    has_tag(raw, BLOCK) || has_tag(raw, INLINE) || has_entity(raw)
+}
+
+/// Whether `raw` has a start or end tag of one of the elements `names`.
+fn has_tag(raw: &str, names: &[&str]) -> bool {
     let lower = raw.to_ascii_lowercase();
     lower.match_indices('<').any(|(i, _)| {
         let rest = lower[i + 1..].trim_start_matches('/');
@@ -75,9 +131,66 @@ fn has_block_html(raw: &str) -> bool {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(rest.len());
         let after = rest[name_end..].chars().next();
-        BLOCK.contains(&&rest[..name_end])
+        names.contains(&&rest[..name_end])
             && matches!(after, Some('>' | '/' | ' ' | '\t' | '\n' | '\r'))
     })
+}
+
+/// Whether `raw` has a named (`&amp;`) or numeric (`&#39;`, `&#x27;`) character reference.
+fn has_entity(raw: &str) -> bool {
+    raw.match_indices('&').any(|(i, _)| {
+        let rest = &raw[i + 1..];
+        let Some(end) = rest
+            .char_indices()
+            .take(33)
+            .find_map(|(i, c)| (c == ';').then_some(i))
+        else {
+            return false;
+        };
+        let name = &rest[..end];
+        let digits = name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .map_or_else(
+                || {
+                    name.strip_prefix('#')
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                },
+                |h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()),
+            );
+        let named = name.len() >= 2
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        digits || named
+    })
+}
+
+/// Plain text with HTML in it as HTML whose line breaks are `<br>`s. Blank lines are dropped,
+/// and a line break next to a block tag (`</li>`, `<ul>`) is left alone: the block breaks the
+/// line already, and a `<br>` between list items would be read as an empty one.
+fn breaks_as_html(raw: &str) -> String {
+    let mut html = String::with_capacity(raw.len() + raw.len() / 8);
+    let mut previous: Option<&str> = None;
+    for line in raw.split(['\n', '\r']).map(str::trim) {
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(previous) = previous {
+            let after_block = previous
+                .rfind('<')
+                .is_some_and(|i| previous.ends_with('>') && has_block_html(&previous[i..]));
+            let before_block = line.starts_with('<')
+                && has_block_html(&line[..line.find('>').map_or(line.len(), |i| i + 1)]);
+            html.push_str(if after_block || before_block {
+                "\n"
+            } else {
+                "<br>\n"
+            });
+        }
+        html.push_str(line);
+        previous = Some(line);
+    }
+    html
 }
 
 /// Renders through `html2text` without any decoration, and keeps each non-empty line as a
@@ -370,6 +483,60 @@ mod tests {
         assert_eq!(to_text(&deep), "[…]");
         // Quadratic in the nesting of the 64 KiB kept, not of the whole field.
         assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    }
+
+    #[test]
+    fn html_in_plain_text_is_told_from_plain_text() {
+        let ampersands = "& ".repeat(10_000);
+        let cases = [
+            ("<i>x</i>", true),
+            ("<a href=\"https://x.org\">x</a>", true),
+            ("</ul>", true),
+            ("Q&amp;A", true),
+            ("&#8217; and &#x2019;", true),
+            ("&eacute;t&eacute;", true),
+            ("a < b and c > d", false),
+            ("<marquee>", false),
+            ("AT&T, R&D; &; &#; &#x; &a;", false),
+            (ampersands.as_str(), false),
+        ];
+        for (text, html) in cases {
+            assert_eq!(has_html(text), html, "{text}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_become_br_except_next_to_blocks() {
+        let cases = [
+            ("a\nb", "a<br>\nb"),
+            ("a\r\n\r\n  b\rc", "a<br>\nb<br>\nc"),
+            (
+                "x:\n<ul>\n <li>1</li>\n\n <li>2\n</li>\n</ul>\ny",
+                "x:\n<ul>\n<li>1</li>\n<li>2\n</li>\n</ul>\ny",
+            ),
+            ("<i>a</i>\n<b>b</b>", "<i>a</i><br>\n<b>b</b>"),
+        ];
+        for (text, html) in cases {
+            assert_eq!(breaks_as_html(text), html, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_keeps_every_line() {
+        let cases = [
+            ("one\ntwo\n\n\nthree", "one\n\ntwo\n\nthree"),
+            ("    indented\n\tcode", "indented\n\ncode"),
+            ("- a\n- b", "- a\n\n- b"),
+            ("esc \u{1b}[2J", "esc \u{241b}[2J"),
+            ("<p>One</p>\n<p>Two</p>", "One\n\nTwo"),
+            ("line<br>\nnext", "line\n\nnext"),
+            (" \n\r\n ", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(plain_to_text(text), expected, "{text:?}");
+        }
+        let long = "word\n".repeat(20_000);
+        assert!(plain_to_text(&long).ends_with("word\n\nword […]"));
     }
 
     #[test]

@@ -44,14 +44,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl fmt::Display for Summary {
-    /// One line: `773 talks, 684 speakers, 325 slides, 1 skipped: event 7: no title`.
+    /// One line: `773 talks, 684 speakers, 325 slides, 1 skipped: event 7: no title`
+    /// ("skipped" is the same for one and many).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}, {}, {} slides, {} skipped",
+            "{}, {}, {}, {} skipped",
             plural(self.talks, "talk", "talks"),
             plural(self.speakers, "speaker", "speakers"),
-            thousands(self.slides),
+            plural(self.slides, "slide", "slides"),
             thousands(self.skipped.len())
         )?;
         for (i, skipped) in self.skipped.iter().enumerate() {
@@ -113,5 +114,45 @@ mod tests {
             "1 talk, 1 speaker, 340 slides, 2 skipped: event 12: no title; event #3: invalid start time \"25:00\""
         );
         assert_eq!(summary.events(), 3);
+    }
+
+    #[test]
+    fn counts_of_one_are_singular() {
+        // (talks, speakers, slides, skipped, the line)
+        let cases = [
+            (
+                1,
+                1,
+                1,
+                1,
+                "1 talk, 1 speaker, 1 slide, 1 skipped: event 1: no title",
+            ),
+            (0, 0, 0, 0, "0 talks, 0 speakers, 0 slides, 0 skipped"),
+            (2, 2, 2, 0, "2 talks, 2 speakers, 2 slides, 0 skipped"),
+            (
+                1_001,
+                1_000,
+                1,
+                0,
+                "1,001 talks, 1,000 speakers, 1 slide, 0 skipped",
+            ),
+        ];
+        for (talks, speakers, slides, skipped, line) in cases {
+            let summary = Summary {
+                format: Format::Ical,
+                talks,
+                speakers,
+                slides,
+                skipped: (0..skipped)
+                    .map(|i| Skipped {
+                        event: format!("event {}", i + 1),
+                        reason: "no title".into(),
+                    })
+                    .collect(),
+                dropped_links: 0,
+                notes: Vec::new(),
+            };
+            assert_eq!(summary.to_string(), line);
+        }
     }
 }
