@@ -10,7 +10,7 @@ use memchr::memmem;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::fold::push_folded;
-use super::query::Query;
+use super::query::{Query, Term};
 use crate::program::Program;
 
 /// The searchable fields, in index order (short fields first).
@@ -169,6 +169,75 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Typos are looked for in the title and the speakers' names.
+const TYPO_FIELDS: usize = 2;
+
+/// True when a word of `field` is `needle` with one letter wrong, missing, added or two
+/// letters swapped (two such edits for words of nine letters or more). Only words of about
+/// the same length that start with the same letter are compared: typos in the first letter
+/// are rare, and the test stays cheap on large programs.
+fn has_typo_of(field: &str, needle: &str, length: usize) -> bool {
+    let Some(&first) = needle.as_bytes().first() else {
+        return false;
+    };
+    let edits = if length >= 9 { 2 } else { 1 };
+    let bytes = field.as_bytes();
+    // The words that start with the needle's first letter, found with memchr.
+    memchr::memchr_iter(first, bytes).any(|at| {
+        if at > 0 && is_word_byte(bytes[at - 1]) {
+            return false;
+        }
+        let end = bytes[at..]
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .map_or(bytes.len(), |n| at + n);
+        // `at` starts a character (the needle's first byte) and `end` is an ASCII byte.
+        let word = &field[at..end];
+        let word_length = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
+        word_length.abs_diff(length) <= edits && within_edits(word, needle, edits)
+    })
+}
+
+/// Whether the optimal-string-alignment distance of two words (letters wrong, missing, added,
+/// or two next to each other swapped) is at most `edits`. Short ASCII words are compared here
+/// without allocating, as this runs for many words on every keystroke; anything else goes to
+/// `strsim`.
+fn within_edits(a: &str, b: &str, edits: usize) -> bool {
+    const MAX: usize = 32;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
+        return strsim::osa_distance(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        ) <= edits;
+    }
+    // Three rows of the distance table, used in turn: two rows back (for swaps), the last,
+    // the current.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (now, last, before) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[now][0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[last][j] + 1)
+                .min(rows[now][j - 1] + 1)
+                .min(rows[last][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[before][j - 2] + 1);
+            }
+            rows[now][j] = best;
+        }
+    }
+    rows[a.len() % 3][b.len()] <= edits
+}
+
 /// How many characters a fuzzy match may skip in the text, in all: a few dropped letters.
 pub const FUZZY_GAPS: usize = 3;
 
@@ -218,6 +287,11 @@ pub struct Prepared<'q> {
     finders: Vec<memmem::Finder<'q>>,
     /// For each term, a finder of its case-kept folding.
     cased: Vec<memmem::Finder<'q>>,
+    /// For each term, its length in characters, and whether it may match with a typo.
+    lengths: Vec<usize>,
+    typo: Vec<bool>,
+    /// For each term, whether it may match fuzzily.
+    fuzzy: Vec<bool>,
 }
 
 impl<'q> Prepared<'q> {
@@ -234,6 +308,13 @@ impl<'q> Prepared<'q> {
                 .iter()
                 .map(|t| memmem::Finder::new(t.cased.as_bytes()))
                 .collect(),
+            lengths: query
+                .terms
+                .iter()
+                .map(|t| t.needle.chars().count())
+                .collect(),
+            typo: query.terms.iter().map(Term::typo).collect(),
+            fuzzy: query.terms.iter().map(Term::fuzzy).collect(),
         }
     }
 
@@ -382,7 +463,7 @@ impl Index {
                 total += rank;
                 continue;
             }
-            if !term.fuzzy() {
+            if !prepared.fuzzy[t] {
                 return Outcome::Miss;
             }
             let (fields, needle) = if query.case_sensitive {
@@ -392,28 +473,73 @@ impl Index {
             };
             // A fuzzy match needs the term's characters close together in the short fields;
             // most talks fail this cheap test, and only the rest go to the matcher.
-            if compact_matches(needle, fields.short_fields())
+            let compact = compact_matches(needle, fields.short_fields())
                 .next()
-                .is_none()
-            {
-                return Outcome::Miss;
-            }
+                .is_some();
             let fuzzy = FIELDS.iter().enumerate().take(FUZZY_FIELDS).find(|(f, _)| {
                 let field = fields.field(*f);
-                compact_matches(needle, field).next().is_some()
+                compact
+                    && compact_matches(needle, field).next().is_some()
                     && matching.fuzzy(field, needle, query.case_sensitive) == Fuzzy::Match
             });
-            match fuzzy {
+            // Else a word of the title or a speaker's name with a letter wrong or swapped.
+            let typo = || {
+                FIELDS.iter().enumerate().take(TYPO_FIELDS).find(|(f, _)| {
+                    prepared.typo[t] && has_typo_of(fields.field(*f), needle, prepared.lengths[t])
+                })
+            };
+            match fuzzy.or_else(typo) {
                 // A fuzzy match counts for less than an exact one in the same field.
                 Some((_, field)) => total += field.weight() / 4,
                 // Not this query, but a longer one could still match: a candidate for it.
-                None => near = true,
+                None if compact => near = true,
+                None => return Outcome::Miss,
             }
         }
         if near {
             Outcome::Near
         } else {
             Outcome::Match(total)
+        }
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use super::within_edits;
+
+    /// The table agrees with `strsim` on words of every kind of edit.
+    #[test]
+    fn edits_agree_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "frankle",
+            "frankel",
+            "franke",
+            "frannkle",
+            "manohararajah",
+            "manohararajha",
+            "manoharajah",
+            "zurich",
+            "zürich",
+            "kalom",
+            "kalo",
+        ];
+        for a in words {
+            for b in words {
+                for edits in 0..3 {
+                    assert_eq!(
+                        within_edits(a, b, edits),
+                        strsim::osa_distance(a, b) <= edits,
+                        "{a:?} {b:?} {edits}"
+                    );
+                }
+            }
         }
     }
 }

@@ -148,3 +148,25 @@ fn a_word_that_starts_with_the_term_ranks_above_one_that_hides_it() {
     // program order, then a whole word in an abstract (20).
     assert_eq!(find(&program, "rust"), [1, 0, 2, 3]);
 }
+
+#[test]
+fn a_word_with_a_typo_still_matches_names_and_titles() {
+    let p = program();
+    let cases: &[(&str, &[usize])] = &[
+        // Two letters swapped, one wrong, one missing, one extra.
+        ("manohararajha", &[0]),
+        ("frankel", &[1]),
+        ("ranganathen", &[3]),
+        ("lovelce", &[2]),
+        ("datacentres", &[2]),
+        // A typo in the first letter is not looked for; nor in long text.
+        ("novelace", &[]),
+        ("hypotesis", &[]),
+        // Short words need to be right.
+        ("mooer", &[3]),
+        ("moor", &[3, 2]),
+    ];
+    for (q, expected) in cases {
+        assert_eq!(find(&p, q), *expected, "{q:?}");
+    }
+}

@@ -24,11 +24,18 @@ pub struct Query {
 
 /// Fuzzy matching applies to terms at least this long: shorter ones would match nearly any title.
 pub const FUZZY_MIN_CHARS: usize = 4;
+/// Typo matching applies to terms at least this long.
+pub const TYPO_MIN_CHARS: usize = 5;
 
 impl Term {
     /// Whether the term may also match short fields fuzzily.
     pub fn fuzzy(&self) -> bool {
         !self.negated && self.needle.chars().count() >= FUZZY_MIN_CHARS
+    }
+
+    /// Whether the term may also match a word with a typo (a phrase never does).
+    pub fn typo(&self) -> bool {
+        !self.negated && !self.needle.contains(' ') && self.needle.chars().count() >= TYPO_MIN_CHARS
     }
 }
 
@@ -97,6 +104,8 @@ impl Query {
                         && new.needle.contains(&old.needle)
                         && (!previous.case_sensitive || new.cased.contains(&old.cased))
                         && new.fuzzy() == old.fuzzy()
+                        // A typo match of the longer term need not contain the shorter one.
+                        && (!new.typo() || new.needle == old.needle)
                 }
             })
         })
@@ -153,7 +162,10 @@ mod tests {
         let cases = [
             ("wafer", "wafer s", true),
             ("waf", "wafe", false), // fuzzy starts at four characters
-            ("wafe", "wafer", true),
+            // From five letters a term may match a word with a typo: it no longer narrows.
+            ("wafe", "wafer", false),
+            ("wafer", "wafers", false),
+            ("wafer", "wafer scale", true),
             ("wafer", "wafer -gpu", true),
             ("wafer -gpu", "wafer", false),
             ("wafer", "Wafer", true),
