@@ -37,7 +37,7 @@ pub struct Cli {
     pub opener: Option<String>,
 
     /// Start with this search applied, as if typed after `/`.
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub search: Option<String>,
 
     #[command(subcommand)]

@@ -695,11 +695,13 @@ fn browse_without_a_terminal_exits_2() {
     );
     assert_eq!(run.code, Some(2));
 
-    // A program given on the command line, and one found in the current folder: the same.
+    // A program given on the command line, one found in the current folder, and a search
+    // that starts with `-` (an exclusion, not an option): the same.
     let repository = Path::new(env!("CARGO_MANIFEST_DIR"));
     for run in [
         lectern(dir.path(), [repository.join("program.toml")]),
         lectern(repository, std::iter::empty::<&str>()),
+        lectern(dir.path(), ["--search", "-wafer"]),
     ] {
         assert_eq!(run.stdout, b"");
         assert!(
