@@ -31,6 +31,8 @@ pub enum Command {
     OpenSlides,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Show or hide what the program file says about itself.
+    About,
     /// Close an overlay, else go back to the list.
     Back,
     /// Quit.

@@ -85,6 +85,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[ch('.')], command: Command::JumpNow, contexts: PANES, help: "the talk on now, or the next", hint: None },
     Binding { keys: &[ch('z')], command: Command::ToggleZone, contexts: PANES, help: "local times / program times", hint: None },
     Binding { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[List, Detail, Help], help: "show or hide this help", hint: Some("help") },
+    Binding { keys: &[ch('i')], command: Command::About, contexts: &[List, Detail, Help], help: "about the program: venue, web page", hint: None },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[List], help: "clear the search", hint: None },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Detail], help: "back to the list", hint: Some("back") },
     Binding { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Help], help: "close the help", hint: Some("close") },
@@ -187,7 +188,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         (Detail, "Talk detail"),
         (Search, "Search prompt (other keys type)"),
         (Filters, "Filter panel"),
-        (Help, "This help"),
+        (Help, "This help and the program's details"),
     ]
     .into_iter()
     .map(|(context, title)| {

@@ -89,22 +89,26 @@ fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
     let areas = ui::Areas::compute(Rect::new(0, 0, width, height), app.focus);
     assert_eq!(areas, app.areas(), "{what}");
 
-    // The header: the position on the right, when there is room for it.
-    let position = if app.program.talks.is_empty() {
-        "no talks".to_owned()
+    // The header: the position on the right, in words when there is room, else as numbers.
+    let (position, compact) = if app.program.talks.is_empty() {
+        ("no talks".to_owned(), "no talks".to_owned())
     } else {
-        format!(
-            "talk {} of {}",
-            app.list.selected + 1,
-            app.program.talks.len()
-        )
+        let (n, total) = (app.list.selected + 1, app.program.talks.len());
+        (format!("talk {n} of {total}"), format!("{n}/{total}"))
     };
-    if height >= 3 && usize::from(width) > position.len() {
+    if height >= 3 {
         let header = row_text(buffer, 0);
-        assert!(
-            header.ends_with(&position),
-            "{what}: header {header:?} lacks {position:?}"
-        );
+        let expected = if position.len() + 8 <= usize::from(width) {
+            &position
+        } else {
+            &compact
+        };
+        if usize::from(width) > expected.len() {
+            assert!(
+                header.ends_with(expected.as_str()),
+                "{what}: header {header:?} lacks {expected:?}"
+            );
+        }
     }
 
     // The footer: the status message when there is one.
@@ -112,7 +116,14 @@ fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
         && height >= 3
     {
         let footer = row_text(buffer, height - 1);
-        let expected = truncate(&status.text, usize::from(width));
+        // A status wider than the screen is cut, and ends in `…`.
+        let expected = if status.text.width() <= usize::from(width) {
+            status.text.clone()
+        } else if width == 0 {
+            String::new()
+        } else {
+            format!("{}…", truncate(&status.text, usize::from(width) - 1))
+        };
         assert!(
             footer.starts_with(&expected),
             "{what}: footer {footer:?} lacks {expected:?}"
@@ -241,6 +252,32 @@ fn detail_at_the_bottom() {
     let rows = usize::from(ui::talk_detail::text_area(app.areas().detail.expect("detail")).height);
     assert_eq!(app.detail.scroll, lines - rows);
     insta::assert_snapshot!("detail_bottom", snapshot(&mut terminal));
+}
+
+#[test]
+fn about_overlay() {
+    let mut app = app_at(built_in(), 100, 30);
+    run(&mut app, &[Command::About]);
+    assert_eq!(app.overlay, Some(Overlay::About { scroll: 0 }));
+    let mut terminal = draw(&mut app, 100, 30);
+    let text = screen_text(terminal.backend().buffer());
+    for wanted in [
+        "Keynotes of the ASSYST workshop at ISCA 2023",
+        "Web   https://sites.google.com/view/assyst/isca-2023/keynote-talks",
+        "4 talks, 4 speakers",
+    ] {
+        assert!(text.contains(wanted), "{wanted:?} in\n{text}");
+    }
+    insta::assert_snapshot!("about_overlay", snapshot(&mut terminal));
+    // Scrolling stops at the end of the text; Esc closes.
+    run(&mut app, &[Command::Bottom]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::About { scroll: 0 }),
+        "it all fits"
+    );
+    run(&mut app, &[Command::Back]);
+    assert_eq!(app.overlay, None);
 }
 
 #[test]

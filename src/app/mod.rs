@@ -51,6 +51,10 @@ pub enum Overlay {
     Filters {
         cursor: usize,
     },
+    /// What the program file says about itself.
+    About {
+        scroll: usize,
+    },
 }
 
 /// A message on the status line, in place of the key hints until the next command.
@@ -164,7 +168,7 @@ impl App {
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
         match (self.overlay, self.focus) {
-            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Help { .. } | Overlay::About { .. }), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Filters { .. }), _) => Context::Filters,
             (None, Focus::List) => Context::List,
@@ -218,7 +222,9 @@ impl App {
         match self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters { cursor }) => return self.filters_command(cursor, command),
-            Some(Overlay::Help { scroll }) => return self.help_command(scroll, command),
+            Some(overlay @ (Overlay::Help { scroll } | Overlay::About { scroll })) => {
+                return self.text_overlay_command(overlay, scroll, command);
+            }
             None => {}
         }
         match command {
@@ -246,6 +252,7 @@ impl App {
             Command::Back => return self.clear_search(),
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::About => self.overlay = Some(Overlay::About { scroll: 0 }),
             Command::Quit => self.running = false,
             Command::Suspend => return Some(Effect::Suspend),
             Command::Search => self.open_prompt(),
@@ -262,7 +269,13 @@ impl App {
         None
     }
 
-    fn help_command(&mut self, scroll: usize, command: Command) -> Option<Effect> {
+    /// Keys in the help or the program overlay: they scroll it, or close it.
+    fn text_overlay_command(
+        &mut self,
+        overlay: Overlay,
+        scroll: usize,
+        command: Command,
+    ) -> Option<Effect> {
         let scroll = match command {
             Command::Down => scroll.saturating_add(1),
             Command::Up => scroll.saturating_sub(1),
@@ -270,7 +283,7 @@ impl App {
             Command::PageUp => scroll.saturating_sub(self.help_page()),
             Command::Top => 0,
             Command::Bottom => usize::MAX,
-            Command::ToggleHelp | Command::Back => {
+            Command::ToggleHelp | Command::Back | Command::About => {
                 self.overlay = None;
                 return None;
             }
@@ -281,11 +294,25 @@ impl App {
             Command::Suspend => return Some(Effect::Suspend),
             _ => scroll,
         };
-        let max = ui::help::line_count().saturating_sub(self.help_page());
-        self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(max),
-        });
+        self.overlay = Some(overlay);
+        self.clamp_overlay(scroll);
         None
+    }
+
+    /// Keeps a text overlay's scroll inside its text.
+    fn clamp_overlay(&mut self, scroll: usize) {
+        let body = self.areas().body;
+        let (lines, fresh): (usize, fn(usize) -> Overlay) = match self.overlay {
+            Some(Overlay::Help { .. }) => {
+                (ui::help::line_count(), |scroll| Overlay::Help { scroll })
+            }
+            Some(Overlay::About { .. }) => (ui::about::line_count(&self.program, body), |scroll| {
+                Overlay::About { scroll }
+            }),
+            _ => return,
+        };
+        let page = self.help_page();
+        self.overlay = Some(fresh(scroll.min(lines.saturating_sub(page))));
     }
 
     /// Moves the focused pane by `n` lines (the selection in the list, the text in the detail).
@@ -391,11 +418,8 @@ impl App {
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.detail.scroll = self.detail.scroll.min(self.max_detail_scroll());
-        if let Some(Overlay::Help { scroll }) = self.overlay {
-            let max = ui::help::line_count().saturating_sub(self.help_page());
-            self.overlay = Some(Overlay::Help {
-                scroll: scroll.min(max),
-            });
+        if let Some(Overlay::Help { scroll } | Overlay::About { scroll }) = self.overlay {
+            self.clamp_overlay(scroll);
         }
     }
 

@@ -5,6 +5,7 @@
 //! proportional to what is visible: the list builds only its visible rows, the detail clones
 //! only its visible lines.
 
+pub mod about;
 mod bars;
 mod filter_panel;
 pub mod help;
@@ -103,6 +104,11 @@ impl Widget for &App {
         bars::render_footer(self, areas.footer, buf);
         match self.overlay {
             Some(Overlay::Help { scroll }) => help::Help { scroll }.render(areas.body, buf),
+            Some(Overlay::About { scroll }) => about::About {
+                program: &self.program,
+                scroll,
+            }
+            .render(areas.body, buf),
             Some(Overlay::Filters { cursor }) => {
                 filter_panel::FilterPanel::new(self, cursor).render(areas.body, buf);
             }
