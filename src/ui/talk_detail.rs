@@ -44,8 +44,8 @@ fn push_wrapped(
         .initial_indent(&blank)
         .subsequent_indent(&blank);
     if prefix.is_some() {
-        // Labelled fields hold names, places and links: break them only at spaces, never
-        // inside a link (after a hyphen or a slash).
+        // Labelled fields hold names, places and links: break them only at spaces, not
+        // inside a link after a hyphen or a slash. (A link wider than the pane is still cut.)
         options = options
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
