@@ -1,4 +1,5 @@
-//! Text folding for search: accents removed (`Zürich` → `Zurich`), and optionally lowercase.
+//! Text folding for search: accents removed (`Zürich` → `Zurich`), typographic apostrophes and
+//! quotes made plain, and optionally lowercase.
 //!
 //! Folding goes through Unicode canonical decomposition (NFD) and drops the combining marks,
 //! so `ü`, `ü` (u + combining diaeresis) and `u` all fold to `u`. [`fold_with_map`] also keeps,
@@ -35,6 +36,13 @@ fn push_char(out: &mut String, c: char, lower: bool) {
     if c.is_ascii() {
         out.push(if lower { c.to_ascii_lowercase() } else { c });
         return;
+    }
+    // Typographic apostrophes and quotes fold to the ones on the keyboard: `moore's` finds
+    // "Moore’s".
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02bc}' => return out.push('\''),
+        '\u{201c}' | '\u{201d}' => return out.push('"'),
+        _ => {}
     }
     for d in std::iter::once(c).nfd() {
         if is_combining_mark(d) {
@@ -81,6 +89,7 @@ mod tests {
             ("Łódź", true, "łodz"),
             ("東京", true, "東京"),
             ("plain ASCII", true, "plain ascii"),
+            ("Moore’s “law”", true, "moore's \"law\""),
         ];
         for (input, lower, expected) in cases {
             assert_eq!(fold(input, lower), expected, "{input}");
