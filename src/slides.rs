@@ -44,6 +44,8 @@ pub enum SlidesError {
     BadUrl(String),
     #[error("an absolute path is outside the program's folder")]
     Absolute,
+    #[error("a path in the home folder (~) is outside the program's folder")]
+    Home,
     #[error("the path leaves the program's folder")]
     Escapes,
     #[error("slides not found: looked for {0}")]
@@ -77,8 +79,11 @@ pub fn classify(raw: &str) -> Result<Link<'_>, SlidesError> {
         return Ok(Link::Web(url));
     }
     let path = Path::new(raw);
-    if path.is_absolute() || raw.starts_with('~') {
+    if path.is_absolute() {
         return Err(SlidesError::Absolute);
+    }
+    if raw.starts_with('~') {
+        return Err(SlidesError::Home);
     }
     let mut depth: usize = 0;
     for component in path.components() {
@@ -155,7 +160,7 @@ mod tests {
             ),
             ("https://", Err(SlidesError::BadUrl("empty host".into()))),
             ("/etc/passwd", Err(SlidesError::Absolute)),
-            ("~/a.pdf", Err(SlidesError::Absolute)),
+            ("~/a.pdf", Err(SlidesError::Home)),
             ("../a.pdf", Err(SlidesError::Escapes)),
             ("slides/../../a.pdf", Err(SlidesError::Escapes)),
             (".", Err(SlidesError::NotAFile(".".into()))),

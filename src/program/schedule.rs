@@ -7,7 +7,7 @@
 
 use jiff::civil::{Date, DateTime, Time};
 use jiff::fmt::temporal::Pieces;
-use jiff::tz::{Offset, TimeZone};
+use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use super::Program;
@@ -63,7 +63,17 @@ pub fn date_time(text: &str, program_tz: Option<&TimeZone>) -> Result<ZonedDateT
             local.to_zoned_datetime(TimeZone::fixed(offset))
         }
         (None, None) => match program_tz {
-            Some(tz) => local.to_zoned_datetime(tz.clone()),
+            Some(tz) => {
+                // A wall-clock time the zone skips (clocks going forward) names no instant.
+                if let AmbiguousOffset::Gap { .. } = tz.to_ambiguous_timestamp(local).offset() {
+                    let zone = tz.iana_name().unwrap_or("the program's time zone");
+                    return Err(error(
+                        format!("{text:?} does not exist in {zone}: the clocks skip that hour"),
+                        "a time that exists in the program's time zone",
+                    ));
+                }
+                local.to_zoned_datetime(tz.clone())
+            }
             None => {
                 return Err(error(
                     format!("{text:?} is a local time, but the program has no time zone"),
@@ -263,19 +273,40 @@ mod tests {
 
     #[test]
     fn bad_date_times() {
-        let cases = [
-            ("2021-02-30T09:00", "invalid date-time \"2021-02-30T09:00\""),
-            ("09:00", "invalid date-time \"09:00\""),
-            ("2021-02-06", "\"2021-02-06\" has a date but no time of day"),
+        let tz = brussels();
+        let cases: [(&str, Option<&TimeZone>, &str); 6] = [
+            (
+                "2021-02-30T09:00",
+                Some(&tz),
+                "invalid date-time \"2021-02-30T09:00\"",
+            ),
+            ("09:00", Some(&tz), "invalid date-time \"09:00\""),
+            (
+                "2021-02-06",
+                Some(&tz),
+                "\"2021-02-06\" has a date but no time of day",
+            ),
             (
                 "2021-02-06T09:00",
+                None,
                 "\"2021-02-06T09:00\" is a local time, but the program has no time zone",
             ),
-            ("soon", "invalid date-time \"soon\""),
+            ("soon", None, "invalid date-time \"soon\""),
+            (
+                "2021-03-28T02:30",
+                Some(&tz),
+                "\"2021-03-28T02:30\" does not exist in Europe/Brussels: the clocks skip that hour",
+            ),
         ];
-        for (text, message) in cases {
-            assert_eq!(date_time(text, None).expect_err(text).message, message);
+        for (text, zone, message) in cases {
+            assert_eq!(date_time(text, zone).expect_err(text).message, message);
         }
+        // The hour that happens twice (clocks going back) is read as its first time.
+        let twice = date_time("2021-10-31T02:30", Some(&tz)).expect("exists");
+        assert_eq!(
+            twice.to_string(),
+            "2021-10-31T02:30:00+02:00[Europe/Brussels]"
+        );
     }
 
     #[test]
