@@ -870,12 +870,19 @@ fn n_without_a_search_or_a_match_says_so() {
     assert_eq!(status(&app), Some("no search: press / to search"));
     assert!(!app.status.as_ref().expect("a status").is_error);
 
-    // A fuzzy match finds the talk, but its text holds no exact match.
+    // A fuzzy match of a speaker's name is shown, on the speaker's line.
     search_for(&mut app, "manoharajah");
     assert_eq!(shown(&app), [2]);
     cmd(&mut app, Command::NextMatch);
-    assert_eq!(status(&app), Some("no match in this talk's text"));
-    assert_eq!(app.detail.scroll, 0);
+    assert_eq!(status(&app), Some("match 1 of 1"));
+    let highlighted: Vec<String> = app
+        .detail_lines()
+        .iter()
+        .flat_map(|l| l.spans.iter())
+        .filter(|s| s.style.bg == Some(ratatui::style::Color::Yellow))
+        .map(|s| s.content.to_string())
+        .collect();
+    assert_eq!(highlighted, ["Manohara", "jah"]);
 
     // Filters alone are not a search.
     let mut app = talks_app();

@@ -6,6 +6,8 @@
 //! fields are searched with `memchr::memmem`; short fields (title, names, affiliations) also
 //! match fuzzily through `nucleo-matcher`.
 
+use std::ops::Range;
+
 use memchr::memmem;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -173,19 +175,22 @@ fn is_word_byte(b: u8) -> bool {
 const TYPO_FIELDS: usize = 2;
 
 /// True when a word of `field` is `needle` with one letter wrong, missing, added or two
-/// letters swapped (two such edits for words of nine letters or more). Only words of about
-/// the same length that start with the same letter are compared: typos in the first letter
-/// are rare, and the test stays cheap on large programs.
+/// letters swapped (two such edits for words of nine letters or more).
 fn has_typo_of(field: &str, needle: &str, length: usize) -> bool {
-    let Some(&first) = needle.as_bytes().first() else {
-        return false;
-    };
+    typo_word(field, needle, length).is_some()
+}
+
+/// The first word of `field` that is `needle` with a typo, as a byte range. Only words of
+/// about the same length that start with the same letter are compared: typos in the first
+/// letter are rare, and the test stays cheap on large programs.
+pub(crate) fn typo_word(field: &str, needle: &str, length: usize) -> Option<Range<usize>> {
+    let &first = needle.as_bytes().first()?;
     let edits = if length >= 9 { 2 } else { 1 };
     let bytes = field.as_bytes();
     // The words that start with the needle's first letter, found with memchr.
-    memchr::memchr_iter(first, bytes).any(|at| {
+    memchr::memchr_iter(first, bytes).find_map(|at| {
         if at > 0 && is_word_byte(bytes[at - 1]) {
-            return false;
+            return None;
         }
         let end = bytes[at..]
             .iter()
@@ -198,7 +203,8 @@ fn has_typo_of(field: &str, needle: &str, length: usize) -> bool {
         } else {
             word.chars().count()
         };
-        word_length.abs_diff(length) <= edits && within_edits(word, needle, edits)
+        (word_length.abs_diff(length) <= edits && within_edits(word, needle, edits))
+            .then_some(at..end)
     })
 }
 
@@ -249,35 +255,48 @@ pub const FUZZY_GAPS: usize = 3;
 /// (its part of the match has no more gaps than the whole).
 fn compact_matches<'h>(needle: &'h str, haystack: &'h str) -> impl Iterator<Item = usize> + 'h {
     let first = needle.as_bytes().first().copied();
-    let span = needle.len() + FUZZY_GAPS * 4; // room for multi-byte characters
     memchr::memchr_iter(first.unwrap_or(0), haystack.as_bytes())
         .filter(move |_| first.is_some())
-        .filter(move |&start| {
-            let window = haystack.as_bytes();
-            let end = (start + span).min(window.len());
-            let mut at = start;
-            let mut gaps = 0;
-            for &b in needle.as_bytes() {
-                loop {
-                    if at >= end {
-                        return false;
-                    }
-                    let here = window[at];
-                    at += 1;
-                    if here == b {
-                        break;
-                    }
-                    // Count characters, not bytes: continuation bytes are free.
-                    if here & 0xC0 != 0x80 {
-                        gaps += 1;
-                        if gaps > FUZZY_GAPS {
-                            return false;
-                        }
-                    }
+        .filter(move |&start| compact_at(needle, haystack, start, |_| {}))
+}
+
+/// Whether `needle` matches compactly from byte `start` of `haystack` (its first byte there),
+/// telling `matched` the offset of every byte of the haystack that matched.
+fn compact_at(needle: &str, haystack: &str, start: usize, mut matched: impl FnMut(usize)) -> bool {
+    let window = haystack.as_bytes();
+    let span = needle.len() + FUZZY_GAPS * 4; // room for multi-byte characters
+    let end = (start + span).min(window.len());
+    let mut at = start;
+    let mut gaps = 0;
+    for &b in needle.as_bytes() {
+        loop {
+            if at >= end {
+                return false;
+            }
+            let here = window[at];
+            at += 1;
+            if here == b {
+                matched(at - 1);
+                break;
+            }
+            // Count characters, not bytes: continuation bytes are free.
+            if here & 0xC0 != 0x80 {
+                gaps += 1;
+                if gaps > FUZZY_GAPS {
+                    return false;
                 }
             }
-            true
-        })
+        }
+    }
+    true
+}
+
+/// The bytes of the first compact match of `needle` in `haystack`, for highlighting.
+pub(crate) fn compact_positions(needle: &str, haystack: &str) -> Option<Vec<usize>> {
+    let start = compact_matches(needle, haystack).next()?;
+    let mut positions = Vec::with_capacity(needle.len());
+    compact_at(needle, haystack, start, |p| positions.push(p));
+    Some(positions)
 }
 
 /// A query made ready for matching many talks: a substring finder per term.

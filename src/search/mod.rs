@@ -70,12 +70,25 @@ pub fn rank(hits: &mut [Hit]) {
 }
 
 /// Where the query's words occur in `text` (byte ranges of `text`, sorted, not overlapping),
-/// for highlighting. Matching folds accents and follows the query's smart case.
-pub fn highlights(text: &str, query: &Query) -> Vec<Range<usize>> {
+/// for highlighting. Matching folds accents and follows the query's smart case. With `fuzzy`
+/// (for titles and names, where the search matches fuzzily), a word that does not occur as it
+/// is shows its fuzzy match (the letters that matched) or the word it matches with a typo.
+pub fn highlights(text: &str, query: &Query, fuzzy: bool) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
     let (folded, map) = fold::fold_with_map(text, !query.case_sensitive);
+    // The original text of folded bytes `from..to`: from the start of the character the first
+    // came from to the end of the character the last came from.
+    let original = |from: usize, to: usize| {
+        let last = map[to - 1];
+        let end = map[to..]
+            .iter()
+            .copied()
+            .find(|&m| m != last)
+            .unwrap_or(text.len());
+        map[from]..end
+    };
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for term in query.positive() {
         let needle = if query.case_sensitive {
@@ -83,8 +96,21 @@ pub fn highlights(text: &str, query: &Query) -> Vec<Range<usize>> {
         } else {
             &term.needle
         };
+        let before = ranges.len();
         for at in memchr::memmem::find_iter(folded.as_bytes(), needle.as_bytes()) {
             ranges.push(map[at]..map[at + needle.len()]);
+        }
+        if !fuzzy || ranges.len() > before {
+            continue;
+        }
+        if term.fuzzy()
+            && let Some(positions) = index::compact_positions(needle, &folded)
+        {
+            ranges.extend(positions.into_iter().map(|p| original(p, p + 1)));
+        } else if term.typo()
+            && let Some(word) = index::typo_word(&folded, needle, needle.chars().count())
+        {
+            ranges.push(original(word.start, word.end));
         }
     }
     ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -106,17 +132,38 @@ mod tests {
     fn highlight_ranges_point_into_the_original() {
         let q = Query::parse("zurich lab");
         let text = "Labs of Zürich, ZURICH";
-        let spans: Vec<&str> = highlights(text, &q).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(spans, ["Lab", "Zürich", "ZURICH"]);
-        let cased = Query::parse("Zurich");
-        let spans: Vec<&str> = highlights(text, &cased)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
-        assert_eq!(spans, ["Zürich"]);
-        assert!(highlights(text, &Query::parse("")).is_empty());
+        let shown = |q: &Query| -> Vec<&str> {
+            highlights(text, q, false)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(shown(&q), ["Lab", "Zürich", "ZURICH"]);
+        assert_eq!(shown(&Query::parse("Zurich")), ["Zürich"]);
+        assert!(shown(&Query::parse("")).is_empty());
         let overlapping = Query::parse("abc bcd");
-        assert_eq!(highlights("xabcdx", &overlapping), vec![1..5]);
+        assert_eq!(highlights("xabcdx", &overlapping, false), vec![1..5]);
+    }
+
+    #[test]
+    fn fuzzy_and_typo_matches_are_highlighted_in_names() {
+        let text = "Valavan Manohararajah · Jonathan Frankle · Zoë Ünal";
+        let shown = |q: &str, fuzzy: bool| -> Vec<&str> {
+            highlights(text, &Query::parse(q), fuzzy)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        // Dropped letters: the letters that matched, runs merged.
+        assert_eq!(shown("manoharajah", true), ["Manohara", "jah"]);
+        // A typo: the whole word, accents and all.
+        assert_eq!(shown("frankel", true), ["Frankle"]);
+        assert_eq!(shown("unla", false), Vec::<&str>::new());
+        assert_eq!(shown("unall", true), ["Ünal"]);
+        // Only where fuzzy matching applies.
+        assert!(shown("frankel", false).is_empty());
+        // An exact match is all that shows when there is one.
+        assert_eq!(shown("frank", true), ["Frank"]);
     }
 
     #[test]

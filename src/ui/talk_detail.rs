@@ -191,6 +191,8 @@ pub fn wrap(
             width,
         );
     }
+    // Title, names and the other short fields end here: the search matches them fuzzily too.
+    let short_lines = lines.len();
     if let Some(text) = &talk.abstract_text {
         lines.push(Line::default());
         lines.push(Line::styled("Abstract", theme::HEADING));
@@ -212,7 +214,7 @@ pub fn wrap(
     let mut matches = Vec::new();
     if !query.is_empty() {
         for (n, line) in lines.iter_mut().enumerate() {
-            let ranges = crate::search::highlights(&plain(line), query);
+            let ranges = crate::search::highlights(&plain(line), query, n < short_lines);
             if !ranges.is_empty() {
                 matches.push(n);
                 *line = highlight(std::mem::take(line), &ranges, theme::MATCH);

@@ -58,7 +58,7 @@ fn talk_row(app: &App, index: usize, number_width: usize, selected: bool) -> Lin
     let mut body = Line::from(body);
     let query = &app.search.query;
     if !query.is_empty() {
-        let ranges = crate::search::highlights(&plain(&body), query);
+        let ranges = crate::search::highlights(&plain(&body), query, true);
         // The focused selection is drawn reversed: reverse the match style too, so matches
         // look the same on every row.
         let style = if selected && app.focus == Focus::List && app.overlay.is_none() {
