@@ -110,6 +110,14 @@ macro_rules! report {
     }};
 }
 
+/// Prints a line on stdout. Unlike `println!` it never panics: stdout may be a pipe that a
+/// reader closed early (`lectern check *.toml | head -1`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -150,7 +158,7 @@ fn check(programs: &[PathBuf]) -> ExitCode {
         match load_file(path) {
             Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
-                println!(
+                say!(
                     "{name}: ok: {} talk{}, {} warning{}",
                     program.talks.len(),
                     if program.talks.len() == 1 { "" } else { "s" },
@@ -165,7 +173,7 @@ fn check(programs: &[PathBuf]) -> ExitCode {
                         for note in &summary.notes {
                             report!("{name}: note: {note}");
                         }
-                        println!("{name}: ok: {} schedule, {summary}", summary.format);
+                        say!("{name}: ok: {} schedule, {summary}", summary.format);
                     }
                     Err(e) => {
                         report!("{e}");
