@@ -5,7 +5,7 @@
 //! Exit status: 0 on success, 1 when a program or schedule does not load, 2 for a usage error
 //! (clap's own errors included), 128 + N when signal N ended the browser.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -101,6 +101,9 @@ fn parse_zone(name: &str) -> Result<TimeZone, String> {
     program::schedule::time_zone(name)
         .map_err(|e| format!("{}; expected {}", e.message, e.expected))
 }
+
+/// Files from this size on get a note on stderr while they load.
+const LARGE_FILE: u64 = 20_000_000;
 
 /// Prints a line on stderr. Unlike `eprintln!` it never panics: stderr may be a terminal that
 /// has gone away.
@@ -335,6 +338,18 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             return ExitCode::from(2);
         }
     };
+    // A large program takes seconds to read: say so while the terminal is still ours to print on.
+    if let Some(path) = path
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() >= LARGE_FILE
+        && std::io::stderr().is_terminal()
+    {
+        report!(
+            "lectern: reading {} ({} MB)…",
+            crate::sanitize::visible(&path.display().to_string()),
+            meta.len() / 1_000_000
+        );
+    }
     let (program, status) = match load(path) {
         Ok(loaded) => loaded,
         Err(e) => {
