@@ -219,6 +219,15 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Option<Effect> {
+        // Quitting and suspending mean the same in every pane, overlay and prompt.
+        match command {
+            Command::Quit => {
+                self.running = false;
+                return None;
+            }
+            Command::Suspend => return Some(Effect::Suspend),
+            _ => {}
+        }
         match self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters { cursor }) => return self.filters_command(cursor, command),
@@ -253,8 +262,6 @@ impl App {
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Command::About => self.overlay = Some(Overlay::About { scroll: 0 }),
-            Command::Quit => self.running = false,
-            Command::Suspend => return Some(Effect::Suspend),
             Command::Search => self.open_prompt(),
             Command::NextMatch => self.jump_to_match(true),
             Command::PrevMatch => self.jump_to_match(false),
@@ -287,11 +294,6 @@ impl App {
                 self.overlay = None;
                 return None;
             }
-            Command::Quit => {
-                self.running = false;
-                return None;
-            }
-            Command::Suspend => return Some(Effect::Suspend),
             _ => scroll,
         };
         self.overlay = Some(overlay);

@@ -88,8 +88,6 @@ impl App {
             Command::HistoryPrev | Command::HistoryNext => {
                 self.walk_history(command == Command::HistoryPrev);
             }
-            Command::Quit => self.running = false,
-            Command::Suspend => return Some(Effect::Suspend),
             _ => return None,
         }
         self.query_changed(None)
@@ -303,11 +301,6 @@ impl App {
                 self.overlay = None;
                 return None;
             }
-            Command::Quit => {
-                self.running = false;
-                return None;
-            }
-            Command::Suspend => return Some(Effect::Suspend),
             _ => cursor,
         };
         self.overlay = Some(Overlay::Filters { cursor });
