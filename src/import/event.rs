@@ -202,6 +202,7 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     let description = markup::field(&schedule.description, format);
     let info = ProgramInfo {
         title: optional_line(&schedule.title).unwrap_or_else(|| "Imported schedule".to_owned()),
+        id: None,
         subtitle: optional_line(&schedule.subtitle),
         venue: optional_line(&schedule.venue),
         date: optional_line(&schedule.date),

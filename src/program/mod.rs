@@ -65,6 +65,9 @@ pub struct Program {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProgramInfo {
     pub title: String,
+    /// A stable name for the program across versions of its file (`fosdem-2021`): what
+    /// personal data such as picks is keyed on; see [`Program::key`].
+    pub id: Option<String>,
     pub subtitle: Option<String>,
     pub venue: Option<String>,
     pub date: Option<String>,
@@ -120,6 +123,17 @@ impl Program {
     /// The built-in demo program.
     pub fn built_in() -> Result<Program, LoadError> {
         parse_str(BUILT_IN, Origin::BuiltIn).map(|loaded| loaded.0)
+    }
+
+    /// The stable key of the program: its `id`, else its URL, else its title. Importing a newer
+    /// version of a schedule, moving the file or browsing the schedule directly keeps the key,
+    /// so what is keyed on it (picks) follows the program rather than the file.
+    pub fn key(&self) -> &str {
+        let info = &self.info;
+        info.id
+            .as_deref()
+            .or(info.url.as_deref())
+            .unwrap_or(&info.title)
     }
 
     /// The zone times are shown in: the program's `timezone`, else the zone of the talk's start.
@@ -222,6 +236,31 @@ mod tests {
         );
         assert_eq!(slug("  ML4ML: The “Interplay” "), "ml4ml-the-interplay");
         assert_eq!(slug("東京"), "");
+    }
+
+    #[test]
+    fn the_key_is_the_id_else_the_url_else_the_title() {
+        let with = |id: Option<&str>, url: Option<&str>| Program {
+            info: ProgramInfo {
+                title: "FOSDEM 2021".to_owned(),
+                id: id.map(str::to_owned),
+                url: url.map(str::to_owned),
+                ..ProgramInfo::default()
+            },
+            ..Program::sample(0)
+        };
+        let url = Some("https://fosdem.org/2021/");
+        assert_eq!(with(Some("fosdem-2021"), url).key(), "fosdem-2021");
+        assert_eq!(with(None, url).key(), "https://fosdem.org/2021/");
+        assert_eq!(with(None, None).key(), "FOSDEM 2021");
+        // Read from a file: an empty id counts as absent, like every optional line.
+        let read = |program: &str| {
+            parse_str(&format!("[program]\n{program}\n"), Origin::BuiltIn)
+                .expect("loads")
+                .0
+        };
+        assert_eq!(read("title = \"T\"\nid = \"acm-t\"").key(), "acm-t");
+        assert_eq!(read("title = \"T\"\nid = \" \"").key(), "T");
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::sanitize;
 
 const TOP_KEYS: &[&str] = &["program", "talks"];
 const PROGRAM_KEYS: &[&str] = &[
+    "id",
     "title",
     "subtitle",
     "venue",
@@ -137,6 +138,7 @@ impl Checker<'_> {
         // Every field is read (and checked) before a missing title ends the table.
         let info = ProgramInfo {
             title: String::new(),
+            id: self.line(table, "id"),
             subtitle: self.line(table, "subtitle"),
             venue: self.line(table, "venue"),
             date: self.line(table, "date"),

@@ -18,6 +18,7 @@ pub fn to_toml(program: &Program) -> String {
     let document = Document {
         program: Info {
             title: &info.title,
+            id: info.id.as_deref(),
             subtitle: info.subtitle.as_deref(),
             venue: info.venue.as_deref(),
             date: info.date.as_deref(),
@@ -56,6 +57,8 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct Info<'a> {
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subtitle: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -251,6 +254,7 @@ mod tests {
             let program = Program {
                 info: ProgramInfo {
                     title: "Times".to_owned(),
+                    id: Some("times-2021".to_owned()),
                     timezone: zone.cloned(),
                     day_change: Some(jiff::civil::time(4, 0, 0, 0)),
                     ..ProgramInfo::default()
@@ -267,6 +271,7 @@ mod tests {
             let text = to_toml(&program);
             assert!(text.contains(&format!("start = \"{written}\"")), "{text}");
             assert!(text.contains("day_change = \"04:00\""), "{text}");
+            assert!(text.contains("id = \"times-2021\""), "{text}");
             assert_same(&program, &reread(&text));
         }
     }
