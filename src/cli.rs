@@ -74,6 +74,10 @@ pub enum Cmd {
         #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
         timezone: Option<TimeZone>,
     },
+    /// Print your agenda: the talks you picked, by day, with clashes and free time.
+    ///
+    /// With --ics, write them as iCalendar for a calendar program instead.
+    Agenda(crate::agenda::cmd::AgendaArgs),
 }
 
 /// The `--format` values.
@@ -139,6 +143,7 @@ pub fn main() -> ExitCode {
                 timezone,
             },
         ),
+        Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
         None => browse(
             cli.program.as_deref(),
             cli.opener.as_deref(),

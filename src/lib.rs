@@ -5,6 +5,8 @@
 //!   sanitized into plain types; nothing there knows about the terminal.
 //! - [`import`]: published schedules (Pentabarf/frab XML, frab/pretalx JSON, iCalendar)
 //!   converted into a `Program`, and [`program::to_toml`] to write one.
+//! - [`agenda`]: the talks a user picks, their clashes and free time, kept in a file per
+//!   program and exported as text or iCalendar; no terminal code either.
 //! - [`search`]: the query language, the folded index, facet filters, and the search thread.
 //! - [`slides`] and [`opener`]: where a talk's slides are and how a viewer is started.
 //! - [`action`], [`keymap`] and [`app`]: what the user can do, which keys do it, and the state
@@ -15,6 +17,7 @@
 //! - [`cli`]: the command line.
 
 pub mod action;
+pub mod agenda;
 pub mod app;
 pub mod cli;
 pub mod import;
