@@ -132,20 +132,9 @@ impl Store {
     /// the file, and returns the merged picks (what the file holds now). Nothing is written
     /// when `ours` has no change: a damaged file stays as it is until the user changes a pick.
     pub fn save(&mut self, ours: &Picks) -> Result<Picks, StoreError> {
-        let dir = self.dir();
-        fs::create_dir_all(&dir).map_err(|e| self.write_error(e))?;
         // Another Lectern saving at the same moment waits here, then merges with our result.
-        let lock_path = dir.join(format!(
-            ".{}.lock",
-            self.path.file_stem().unwrap_or_default().display()
-        ));
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .and_then(|file| file.lock().map(|()| file))
-            .map_err(|e| self.write_error(e))?;
+        let lock = self.lock()?;
+        self.remove_stale_temporaries();
         let theirs = match self.read()? {
             None => Picks::default(),
             Some(Ok(picks)) => picks,
@@ -165,6 +154,39 @@ impl Store {
         drop(lock);
         self.base = merged.clone();
         Ok(merged)
+    }
+
+    /// Takes the lock that every write of this program's files holds (released on drop).
+    fn lock(&self) -> Result<File, StoreError> {
+        let dir = self.dir();
+        fs::create_dir_all(&dir).map_err(|e| self.write_error(e))?;
+        let lock_path = dir.join(format!(
+            ".{}.lock",
+            self.path.file_stem().unwrap_or_default().display()
+        ));
+        File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .and_then(|file| file.lock().map(|()| file))
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// Removes the temporary files of writes that were cut short (a crash, a SIGKILL). Called
+    /// with the lock held, when no write of this program's files can be under way.
+    fn remove_stale_temporaries(&self) {
+        let prefix = format!(".{}.", self.path.file_name().unwrap_or_default().display());
+        let Ok(entries) = fs::read_dir(self.dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     fn dir(&self) -> PathBuf {
@@ -198,7 +220,9 @@ impl Store {
 
     /// The error for a file that could not be read, once it is backed up.
     fn damaged(&self, diagnostic: Diagnostic) -> Result<StoreError, StoreError> {
+        let lock = self.lock()?;
         self.back_up().map_err(|e| self.write_error(e))?;
+        drop(lock);
         Ok(StoreError::Damaged {
             path: self.name(),
             diagnostic: Box::new(diagnostic),
@@ -374,8 +398,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> io::Resu
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    // Named after the file it replaces, so the store can tell its own leftovers.
+    let prefix = format!(".{}.", path.file_name().unwrap_or_default().display());
     let mut file = tempfile::Builder::new()
-        .prefix(".lectern-")
+        .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(dir)?;
     if !private {
