@@ -236,11 +236,18 @@ impl Store {
             path: self.name(),
             source,
         };
-        let file = match File::open(&self.path) {
-            Ok(file) => file,
+        match fs::metadata(&self.path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(read_error(e)),
-        };
+            // Opening a FIFO would wait for a writer forever.
+            Ok(meta) if !meta.is_file() => {
+                return Err(read_error(io::Error::other(
+                    "not a regular file; expected a picks file",
+                )));
+            }
+            Ok(_) => {}
+        }
+        let file = File::open(&self.path).map_err(read_error)?;
         let mut bytes = Vec::new();
         file.take(MAX_SIZE + 1)
             .read_to_end(&mut bytes)

@@ -233,3 +233,19 @@ fn a_pick_for_a_talk_not_in_the_program_is_kept_across_saves() {
         ]
     );
 }
+
+#[test]
+fn a_folder_in_place_of_the_file_is_an_error_not_a_hang() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let program = program("Odd", 1);
+    let path = dir
+        .path()
+        .join(format!("{}.toml", file_stem(program.key())));
+    std::fs::create_dir(&path).expect("mkdir");
+    let err = Store::open(dir.path(), &program).expect_err("not a file");
+    assert!(
+        err.to_string()
+            .ends_with("cannot read your picks: not a regular file; expected a picks file"),
+        "{err}"
+    );
+}
