@@ -132,26 +132,28 @@ fn change(program: &Program, agenda: &mut Agenda, args: &AgendaArgs) -> Result<b
 
 /// `--ics`: the calendar on stdout or in `--output`, what was left out on stderr.
 fn export(program: &Program, agenda: &Agenda, args: &AgendaArgs) -> Result<(), (u8, String)> {
-    let export = ics::export(program, agenda, args.maybe, Timestamp::now());
-    match &args.output {
+    let export = match &args.output {
         None => {
+            let export = ics::export(program, agenda, args.maybe, Timestamp::now());
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(export.text.as_bytes())
                 .and_then(|()| stdout.flush())
                 .map_err(|e| (1, format!("lectern: cannot write the calendar: {e}")))?;
+            export
         }
         Some(path) => {
             let name = visible(&path.display().to_string());
-            store::write_atomic(path, export.text.as_bytes(), false)
+            let export = ics::save(path, program, agenda, args.maybe, Timestamp::now())
                 .map_err(|e| (1, format!("lectern: cannot write {name}: {e}")))?;
             report!(
                 "{name}: {} event{}",
                 export.events,
                 if export.events == 1 { "" } else { "s" }
             );
+            export
         }
-    }
+    };
     if export.untimed > 0 {
         report!(
             "lectern: {} picked talk{} without a time left out",
