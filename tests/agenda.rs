@@ -194,6 +194,37 @@ fn picks_are_saved_in_the_xdg_data_folder_and_printed() {
 }
 
 #[test]
+fn lecterns_saving_at_the_same_moment_keep_every_pick() {
+    let env = Env::new();
+    let ids = ["open", "clash", "after", "maybe", "sunday", "untimed"];
+    // Each process picks one talk; all start together, and each save merges with the others'.
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            Command::new(BIN)
+                .args(["agenda", "fest.toml", "--star", id])
+                .current_dir(&env.root)
+                .env("XDG_DATA_HOME", env.root.join("xdg"))
+                .env_remove("LECTERN_DATA_DIR")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("start lectern")
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().expect("wait").success());
+    }
+    let text = std::fs::read_to_string(&env.picks_files()[0]).expect("picks file");
+    for id in ids {
+        assert!(
+            text.contains(&format!("[talks.{id}]\npick = \"star\"")),
+            "{id}: {text}"
+        );
+    }
+}
+
+#[test]
 fn the_data_folder_can_be_set_with_lectern_data_dir() {
     let env = Env::new();
     let out = Command::new(BIN)
