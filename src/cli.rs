@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::tz::TimeZone;
 
 use crate::app::App;
+use crate::context::AppContext;
 use crate::import::{self, Format};
 use crate::opener::Viewer;
 use crate::program::{self, Diagnostic, Program};
@@ -361,7 +362,7 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
     if let Some(status) = status {
         app.set_status(status, false);
     }
-    match run::browse(app, viewer, search) {
+    match run::browse(app, &AppContext::default(), viewer, search) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

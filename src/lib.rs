@@ -17,6 +17,8 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod context;
+pub mod effects;
 pub mod import;
 pub mod input;
 pub mod keymap;
@@ -28,4 +30,5 @@ pub mod sanitize;
 pub mod search;
 pub mod slides;
 pub mod terminal;
+pub mod theme;
 pub mod ui;

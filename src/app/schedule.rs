@@ -109,7 +109,7 @@ impl App {
         let mut running = None;
         let mut next: Option<(usize, Timestamp)> = None;
         for (position, index) in talks {
-            let talk = &self.program.talks[index];
+            let talk = &self.program.talks[index.index()];
             if is_running(talk, now) {
                 running = Some(position);
                 break;
