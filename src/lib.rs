@@ -29,6 +29,7 @@ pub mod run;
 pub mod sanitize;
 pub mod search;
 pub mod slides;
+pub mod source;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

@@ -814,7 +814,7 @@ fn import_failures() {
         (
             &["import", "latin1.xml"],
             1,
-            "latin1.xml:2:11: error: invalid Pentabarf/frab XML: invalid UTF-8 at byte offset 21",
+            "latin1.xml:2:11: error: invalid Pentabarf/frab XML: invalid UTF-8: byte 0xE9 at offset 21; expected a UTF-8 text file",
         ),
         (
             &["import", "notes.txt"],

@@ -6,6 +6,7 @@
 mod checker;
 mod diagnostic;
 mod load;
+mod read;
 pub mod schedule;
 mod schema;
 mod talk_ix;
@@ -19,6 +20,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
 pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_str, read_capped};
+pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};
 pub use talk_ix::TalkIx;
 pub use write::to_toml;
 
