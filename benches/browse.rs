@@ -153,5 +153,29 @@ fn bench_scroll(c: &mut Criterion) {
     bench_steps(c, "scroll", true);
 }
 
-criterion_group!(benches, bench_load, bench_navigate, bench_scroll);
+/// Opening the filter panel (every facet value of the program counted) and closing it, then a
+/// frame.
+fn bench_filters(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filters");
+    group.sample_size(10);
+    for n in SIZES {
+        let mut browser = app_at_middle(n);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                browser.app.update(Action::Command(Command::Filters));
+                browser.draw();
+                browser.app.update(Action::Command(Command::Back));
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_load,
+    bench_navigate,
+    bench_scroll,
+    bench_filters
+);
 criterion_main!(benches);

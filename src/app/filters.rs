@@ -1,6 +1,8 @@
 //! The filter panel: its choices (every facet value of the program, with its count) and the
 //! highlighted one, owned by the open overlay; picking a value starts a new search.
 
+use std::sync::Arc;
+
 use super::{App, Effect, Overlay};
 use crate::action::Command;
 use crate::search::filter::{Choice, choices};
@@ -8,15 +10,21 @@ use crate::search::filter::{Choice, choices};
 /// The open filter panel.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterPanel {
-    pub choices: Vec<Choice>,
+    /// Every facet value of the program (counted once, shared between panels).
+    pub choices: Arc<[Choice]>,
     /// The highlighted choice.
     pub cursor: usize,
 }
 
 impl App {
     pub(super) fn open_filters(&mut self) {
+        let program = &self.program;
+        let choices = self
+            .derived
+            .choices
+            .get_or_insert_with(|| choices(program).into());
         self.overlay = Some(Overlay::Filters(FilterPanel {
-            choices: choices(&self.program),
+            choices: Arc::clone(choices),
             cursor: 0,
         }));
     }

@@ -27,6 +27,7 @@ use crate::action::{Action, Command};
 use crate::keymap::Context;
 use crate::program::{Program, Talk, TalkIx};
 use crate::search::Filters;
+use crate::search::filter::Choice;
 use crate::search::worker::Job;
 
 pub use filters::FilterPanel;
@@ -130,6 +131,16 @@ pub struct DetailState {
     pending_jump: Option<bool>,
 }
 
+/// What the program implies, computed once: the program never changes.
+#[derive(Debug, Default)]
+struct Derived {
+    /// The schedule order of all talks, when the program has times.
+    schedule: Option<Vec<TalkIx>>,
+    /// Every facet value with its count, for the filter panel: counted when the panel first
+    /// opens (a pass over every talk), then shared with every later panel.
+    choices: Option<Arc<[Choice]>>,
+}
+
 /// The whole browser state.
 #[derive(Debug)]
 pub struct App {
@@ -141,8 +152,8 @@ pub struct App {
     pub list: ListState,
     /// The rows the list shows.
     pub view: View,
-    /// The schedule order of all talks, when the program has times.
-    schedule: Option<Vec<TalkIx>>,
+    /// What the program implies, computed once.
+    derived: Derived,
     /// The current time and the zone times are shown in.
     pub clock: Clock,
     pub search: SearchState,
@@ -159,7 +170,10 @@ impl App {
             .then(|| crate::program::schedule::order(&program));
         let mut app = App {
             view: View::default(),
-            schedule,
+            derived: Derived {
+                schedule,
+                choices: None,
+            },
             clock: Clock::default(),
             program: Arc::new(program),
             focus: Focus::List,
@@ -187,7 +201,7 @@ impl App {
     /// headers when the program has times, else in program order.
     fn full_view(&self, only: Option<&[TalkIx]>) -> View {
         let keep = |t: &TalkIx| only.is_none_or(|o| o.binary_search(t).is_ok());
-        if let Some(order) = &self.schedule {
+        if let Some(order) = &self.derived.schedule {
             View::grouped(&self.program, order.iter().copied().filter(keep))
         } else {
             View::flat(self.program.talk_ixs().filter(keep))

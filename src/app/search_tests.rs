@@ -829,10 +829,14 @@ fn the_filter_panel_opens_and_its_cursor_moves() {
     }
     assert_eq!(shown(&app), [0, 1, 2, 3, 4], "moving picks nothing");
     assert!(app.filters.is_empty());
-    // `f` and Esc close it.
+    // `f` and Esc close it; opened again, it shares the values counted the first time.
+    let first = std::sync::Arc::clone(&filter_panel(&app).choices);
     cmd(&mut app, Command::Filters);
     assert_eq!(app.overlay, None);
-    cmds(&mut app, &[Command::Filters, Command::Back]);
+    cmd(&mut app, Command::Filters);
+    assert!(std::sync::Arc::ptr_eq(&first, &filter_panel(&app).choices));
+    assert_eq!(filter_panel(&app).cursor, 0, "a new panel starts at the top");
+    cmd(&mut app, Command::Back);
     assert_eq!(app.overlay, None);
 }
 

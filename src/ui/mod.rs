@@ -2,9 +2,9 @@
 //! ([`App::measured`]), and hands each pane to its own widget.
 //!
 //! Widgets only read the [`App`]. The one thing kept between frames is the detail text wrapped
-//! for the current talk and width ([`Ui`]), with the lines that hold a match: the app learns
-//! their number, never the lines. Work per frame is proportional to what is visible: the list
-//! builds only its visible rows, the detail clones only its visible lines.
+//! for the current talk and width ([`Ui`]): the app learns how many lines it has and which hold
+//! a match, never the lines themselves. Work per frame is proportional to what is visible: the
+//! list builds only its visible rows, the detail clones only its visible lines.
 
 pub mod about;
 mod bars;
