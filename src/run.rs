@@ -252,7 +252,7 @@ mod tests {
             None,
             "an empty prompt searches nothing"
         );
-        assert_eq!(app.overlay, Some(Overlay::Search));
+        assert!(matches!(app.overlay, Some(Overlay::Search)));
         assert_eq!(app.context(), Context::Search);
         // Keys bound in the list type in the prompt; editing keys edit.
         let none = KeyModifiers::NONE;

@@ -291,7 +291,7 @@ fn about_overlay() {
         "it all fits"
     );
     run(&mut app, &[Command::Back]);
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay.is_none());
 }
 
 #[test]

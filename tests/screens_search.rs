@@ -143,7 +143,7 @@ fn search_prompt_with_a_query() {
     run(&mut app, &[Command::Search]);
     type_text(&mut app, "wafer sc");
     run(&mut app, &[Command::CursorLeft, Command::CursorLeft]);
-    assert_eq!(app.overlay, Some(Overlay::Search));
+    assert!(matches!(app.overlay, Some(Overlay::Search)));
     let mut terminal = draw(&mut app, 100, 30);
     let buffer = terminal.backend().buffer().clone();
     assert!(row_text(&buffer, 29).starts_with("/wafer sc "));
@@ -188,7 +188,7 @@ fn filtered_list_with_highlighted_matches() {
     run(&mut app, &[Command::Search]);
     type_text(&mut app, "training");
     run(&mut app, &[Command::Submit]);
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay.is_none());
     let mut terminal = draw(&mut app, 100, 30);
     let buffer = terminal.backend().buffer().clone();
     let header = row_text(&buffer, 0);

@@ -44,8 +44,9 @@ pub enum Focus {
 }
 
 /// A window drawn over the panes (or the prompt on the footer line); it takes the keys while
-/// it is open, and owns the state only it needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// it is open, and owns the state only it needs. Its state need not be comparable or
+/// cloneable (a preview would hold a decoded image): nothing compares or copies overlays.
+#[derive(Debug)]
 pub enum Overlay {
     /// The key help.
     Help(TextOverlay),

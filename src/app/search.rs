@@ -103,7 +103,7 @@ impl App {
 
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
-        if self.overlay != Some(Overlay::Search) {
+        if !matches!(self.overlay, Some(Overlay::Search)) {
             return None;
         }
         self.search.input.insert(text);

@@ -111,7 +111,7 @@ fn prompt_window(text: &str, cursor: usize, width: usize) -> (&str, usize, bool)
 
 /// Where the terminal cursor goes while the prompt is open.
 pub fn prompt_cursor(app: &App, footer: Rect) -> Option<Position> {
-    if app.overlay != Some(Overlay::Search) || footer.width < 2 {
+    if !matches!(app.overlay, Some(Overlay::Search)) || footer.width < 2 {
         return None;
     }
     let input = &app.search.input;
@@ -125,7 +125,7 @@ pub fn render_footer(app: &App, ctx: &AppContext, area: Rect, buf: &mut Buffer) 
         return;
     }
     buf.set_style(area, theme.bar);
-    let line = if app.overlay == Some(Overlay::Search) {
+    let line = if matches!(app.overlay, Some(Overlay::Search)) {
         let input = &app.search.input;
         let (shown, _, scrolled) = prompt_window(
             input.text(),
