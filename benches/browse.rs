@@ -13,6 +13,8 @@ use common::{load, program_text};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lectern::action::{Action, Command};
 use lectern::app::App;
+use lectern::context::AppContext;
+use lectern::ui::Ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -85,39 +87,58 @@ fn bench_load(c: &mut Criterion) {
     group.finish();
 }
 
+/// What the event loop holds: the app, the drawing side's state and the context.
+struct Browser {
+    app: App,
+    ui: Ui,
+    ctx: AppContext,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Browser {
+    fn draw(&mut self) {
+        let Browser {
+            app,
+            ui,
+            ctx,
+            terminal,
+        } = self;
+        terminal
+            .draw(|f| lectern::ui::draw(app, ui, ctx, f))
+            .expect("draw");
+    }
+}
+
 /// An app on a 200x60 test terminal, the middle talk selected, already drawn once.
-fn app_at_middle(n: usize) -> (App, Terminal<TestBackend>) {
-    let mut app = App::new(load(&program_text(n)));
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("test terminal");
-    app.update(Action::Resize {
-        width: 200,
-        height: 60,
-    });
-    app.list.selected = n / 2;
-    app.update(Action::Command(Command::Down));
-    terminal
-        .draw(|f| lectern::ui::draw(&mut app, f))
-        .expect("draw");
-    (app, terminal)
+fn app_at_middle(n: usize) -> Browser {
+    let mut browser = Browser {
+        app: App::new(load(&program_text(n))),
+        ui: Ui::default(),
+        ctx: AppContext::default(),
+        terminal: Terminal::new(TestBackend::new(200, 60)).expect("test terminal"),
+    };
+    browser.draw();
+    browser.app.list.selected = n / 2;
+    browser.app.update(Action::Command(Command::Down));
+    browser.draw();
+    browser
 }
 
 /// Alternates `forward` and `back` (so the state stays put) and draws after each.
 fn bench_steps(c: &mut Criterion, name: &str, focus_detail: bool) {
     let mut group = c.benchmark_group(name);
     for n in SIZES {
-        let (mut app, mut terminal) = app_at_middle(n);
+        let mut browser = app_at_middle(n);
         if focus_detail {
-            app.update(Action::Command(Command::FocusDetail));
+            browser.app.update(Action::Command(Command::FocusDetail));
         }
         let mut forward = true;
         group.bench_function(BenchmarkId::from_parameter(n), |b| {
             b.iter(|| {
                 let command = if forward { Command::Down } else { Command::Up };
                 forward = !forward;
-                app.update(Action::Command(command));
-                terminal
-                    .draw(|f| lectern::ui::draw(&mut app, f))
-                    .expect("draw");
+                browser.app.update(Action::Command(command));
+                browser.draw();
             });
         });
     }
@@ -132,5 +153,29 @@ fn bench_scroll(c: &mut Criterion) {
     bench_steps(c, "scroll", true);
 }
 
-criterion_group!(benches, bench_load, bench_navigate, bench_scroll);
+/// Opening the filter panel (every facet value of the program counted) and closing it, then a
+/// frame.
+fn bench_filters(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filters");
+    group.sample_size(10);
+    for n in SIZES {
+        let mut browser = app_at_middle(n);
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                browser.app.update(Action::Command(Command::Filters));
+                browser.draw();
+                browser.app.update(Action::Command(Command::Back));
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_load,
+    bench_navigate,
+    bench_scroll,
+    bench_filters
+);
 criterion_main!(benches);

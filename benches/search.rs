@@ -13,7 +13,7 @@ use std::sync::atomic::AtomicU64;
 
 use common::{load, program_text};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use lectern::program::Program;
+use lectern::program::{Program, TalkIx};
 use lectern::search::worker::{Job, Progress, Searcher, run};
 use lectern::search::{Filters, Index, Matching, Query};
 
@@ -24,8 +24,8 @@ fn search(
     program: &Program,
     index: &Index,
     query: &str,
-    candidates: Option<Arc<Vec<u32>>>,
-) -> (Vec<u32>, Vec<u32>) {
+    candidates: Option<Arc<Vec<TalkIx>>>,
+) -> (Vec<TalkIx>, Vec<TalkIx>) {
     let job = Job {
         generation: 1,
         query: Query::parse(query),

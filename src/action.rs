@@ -1,5 +1,5 @@
 //! What can happen to the app: commands the user binds to keys, and the events the loop turns
-//! into actions (resizes, mouse clicks, reports from a viewer).
+//! into actions (mouse clicks, typed text, what came of an effect).
 
 /// A user command. Its meaning depends on the focused pane: `Down` selects the next talk in the
 /// list and scrolls one line in the detail.
@@ -84,14 +84,14 @@ pub enum Command {
 pub enum Action {
     /// A bound command.
     Command(Command),
-    /// The terminal has a new size.
-    Resize { width: u16, height: u16 },
     /// A left click at a screen cell.
     Click { column: u16, row: u16 },
     /// The mouse wheel turned over a screen cell (`down` towards the end).
     Wheel { column: u16, row: u16, down: bool },
-    /// A message for the status line (a viewer that failed, for instance).
+    /// An error for the status line (slides that cannot be opened, a viewer that failed).
     Report(String),
+    /// News for the status line (the viewer is starting).
+    Notice(String),
     /// A character typed where text is expected (the search prompt).
     Insert(char),
     /// Text pasted into the terminal.
@@ -100,6 +100,8 @@ pub enum Action {
     SearchProgress(crate::search::worker::Progress),
     /// The time now, from the loop's clock (or a test's).
     Tick(jiff::Timestamp),
+    /// The local time zone, as the system names it (`None` when it cannot tell).
+    LocalZone(Option<jiff::tz::TimeZone>),
 }
 
 impl From<Command> for Action {

@@ -13,10 +13,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::tz::TimeZone;
 
 use crate::app::App;
+use crate::context::AppContext;
 use crate::import::{self, Format};
 use crate::opener::Viewer;
-use crate::program::{self, Diagnostic, Program};
+use crate::program::{self, Diagnostic};
 use crate::run::{self, Ending};
+use crate::source::{Loaded, Source};
 
 /// Browse a conference or workshop program in the terminal.
 #[derive(Debug, Parser)]
@@ -163,7 +165,7 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
-        match load_file(path) {
+        match Source::File(path.clone()).load() {
             Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
                 say!(
@@ -202,23 +204,12 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// A file as Lectern reads it: a program file with its warnings, or a schedule imported.
-enum Loaded {
-    Program(Program, Vec<Diagnostic>),
-    Schedule(import::Imported),
-}
-
-/// Reads `path` the way `lectern FILE` does: a schedule (told from its content) is imported in
-/// memory, anything else is loaded as a program file. The error is the whole report for the
-/// user.
-fn load_file(path: &Path) -> Result<Loaded, String> {
-    if is_schedule(path) {
-        return import::import_file(path, &import::Options::default())
-            .map(Loaded::Schedule)
-            .map_err(|e| e.to_string());
-    }
-    program::load_file(path)
-        .map(|(program, warnings)| Loaded::Program(program, warnings))
+/// The program `lectern agenda` reads, chosen as the browser chooses it, with its first status
+/// line; the error is the whole report for the user.
+fn load(path: Option<&Path>) -> Result<(program::Program, Option<String>), String> {
+    Source::choose(path, Path::new("."))
+        .load()
+        .map(Loaded::into_browsed)
         .map_err(|e| e.to_string())
 }
 
@@ -232,55 +223,6 @@ fn to_program_file(imported: &import::Imported) -> Result<String, String> {
             "lectern: internal error: the converted program does not load:\n{e}"
         )),
     }
-}
-
-/// The program to browse, with a first status line: the given file (a program, or a schedule
-/// converted in memory), else `./program.toml`, else the built-in one. The error is the whole
-/// report for the user.
-fn load(path: Option<&Path>) -> Result<(Program, Option<String>), String> {
-    let default = Path::new("program.toml");
-    let path = match path {
-        Some(path) => path,
-        None if default.is_file() => default,
-        None => {
-            return Program::built_in()
-                .map(|p| (p, None))
-                .map_err(|e| e.to_string());
-        }
-    };
-    match load_file(path)? {
-        Loaded::Schedule(imported) => {
-            let summary = &imported.summary;
-            let mut status = format!("imported {}: {summary}", summary.format);
-            for note in &summary.notes {
-                status.push_str("; ");
-                status.push_str(note);
-            }
-            Ok((imported.program, Some(status)))
-        }
-        Loaded::Program(program, warnings) => {
-            let status = (!warnings.is_empty()).then(|| {
-                format!(
-                    "{} warning{} in the program file: run `lectern check` to see them",
-                    warnings.len(),
-                    if warnings.len() == 1 { "" } else { "s" }
-                )
-            });
-            Ok((program, status))
-        }
-    }
-}
-
-/// Whether the file starts like a schedule rather than a program file. Anything unreadable is
-/// left to the program loader, which reports it.
-fn is_schedule(path: &Path) -> bool {
-    use std::io::Read as _;
-    if !path.is_file() {
-        return false;
-    }
-    let mut start = Vec::with_capacity(1024);
-    let read = std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut start));
-    read.is_ok() && import::detect(&String::from_utf8_lossy(&start)).is_some()
 }
 
 /// Writes the program into `output`, or on stdout; the error is an exit status and a message.
@@ -355,8 +297,8 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match load(path) {
-        Ok(loaded) => loaded,
+    let (program, status) = match Source::choose(path, Path::new(".")).load() {
+        Ok(loaded) => loaded.into_browsed(),
         Err(e) => {
             report!("{e}");
             return ExitCode::from(1);
@@ -366,7 +308,7 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
     if let Some(status) = status {
         app.set_status(status, false);
     }
-    match run::browse(app, viewer, search) {
+    match run::browse(app, &AppContext::default(), viewer, search) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

@@ -1,25 +1,33 @@
 //! Lectern: browse a conference or workshop program in the terminal.
 //!
-//! The parts, from the inside out:
-//! - [`program`] and [`sanitize`]: the domain core. A program file is read, validated and
-//!   sanitized into plain types; nothing there knows about the terminal.
+//! The parts, from the inside out; each depends only on those before it (a test checks that
+//! no two modules depend on each other):
+//! - [`sanitize`], [`numbers`], [`slides`], [`program`]: the domain core. A program file is
+//!   read, validated and sanitized into plain types; nothing there knows about the terminal.
 //! - [`import`]: published schedules (Pentabarf/frab XML, frab/pretalx JSON, iCalendar)
 //!   converted into a `Program`, and [`program::to_toml`] to write one.
+//! - [`source`]: where a program comes from (a file, a schedule converted in memory, the
+//!   built-in program), loaded or refused with a typed error.
 //! - [`agenda`]: the talks a user picks, their clashes and free time, kept in a file per
 //!   program and exported as text or iCalendar; no terminal code either.
 //! - [`search`]: the query language, the folded index, facet filters, and the search thread.
-//! - [`slides`] and [`opener`]: where a talk's slides are and how a viewer is started.
-//! - [`action`], [`keymap`] and [`app`]: what the user can do, which keys do it, and the state
-//!   that changes (`App::update` does no I/O: it returns an [`app::Effect`] for the loop).
-//! - [`ui`]: one widget per pane, drawing the `App`.
-//! - [`terminal`] and [`run`]: taking over the terminal, the event loop, and giving the
-//!   terminal back on every way out.
+//! - [`action`], [`keymap`], [`input`] and [`app`]: what the user can do, which keys do it
+//!   (a [`keymap::Keymap`] value built from a default table), and the state that changes.
+//!   `App::update` does no I/O and knows no screen geometry: it reads the layout facts the
+//!   last frame reported, and returns an [`app::Effect`] for anything outside the process.
+//! - [`theme`], [`context`] and [`ui`]: the styles, the keymap and theme handed down together
+//!   ([`context::AppContext`]), and one widget per pane drawing the `App`; each frame reports
+//!   what it measured back to the app.
+//! - [`opener`], [`terminal`], [`effects`] and [`run`]: starting a viewer, taking over and
+//!   restoring the terminal, the one runner that carries out every effect, and the event loop.
 //! - [`cli`]: the command line.
 
 pub mod action;
 pub mod agenda;
 pub mod app;
 pub mod cli;
+pub mod context;
+pub mod effects;
 pub mod import;
 pub mod input;
 pub mod keymap;
@@ -30,5 +38,7 @@ pub mod run;
 pub mod sanitize;
 pub mod search;
 pub mod slides;
+pub mod source;
 pub mod terminal;
+pub mod theme;
 pub mod ui;

@@ -1,14 +1,14 @@
-//! The event loop: draw, wait for input, turn it into actions, carry out effects.
+//! The event loop: draw, wait for input, turn it into actions, and hand them to the app through
+//! [`effects::dispatch`], which carries out what the app asks for.
 //!
 //! Input is drained in batches before the next frame, so a storm of resize events (a window
-//! being dragged) costs one redraw, and the watchdog's notices and viewer reports are checked
-//! between batches.
+//! being dragged) costs one redraw, and the watchdog's notices, viewer reports and search
+//! results are checked between batches.
 
 use std::io::IsTerminal as _;
+use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-use std::sync::Arc;
 
 use crossterm::event::{
     self, Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -16,12 +16,13 @@ use crossterm::event::{
 
 use crate::action::Action;
 use crate::app::{App, Effect};
-use crate::keymap::{self, Context};
-use crate::opener::{Launcher, ProcessLauncher, Viewer};
+use crate::context::AppContext;
+use crate::effects::{self, Effects as _, Flow, System};
+use crate::keymap::Context;
+use crate::opener::{ProcessLauncher, Viewer};
 use crate::search::worker::Worker;
-use crate::slides;
-use crate::terminal::{self, Notice, Tui, Watchdog};
-use crate::ui;
+use crate::terminal::{self, Notice, Watchdog};
+use crate::ui::{self, Ui};
 
 /// How long to wait for input before looking at notices and reports again.
 const POLL: Duration = Duration::from_millis(100);
@@ -50,18 +51,25 @@ pub enum RunError {
 
 /// Runs the browser on the terminal until the user quits or a signal ends it, starting with
 /// the search `search` when given.
-pub fn browse(mut app: App, viewer: Viewer, search: Option<&str>) -> Result<Ending, RunError> {
+pub fn browse(
+    mut app: App,
+    ctx: &AppContext,
+    viewer: Viewer,
+    search: Option<&str>,
+) -> Result<Ending, RunError> {
     if !std::io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
     }
     let watchdog = Watchdog::start()?;
-    let worker = Worker::start(Arc::clone(&app.program));
-    if let Some(Effect::Search(job)) = search.and_then(|q| app.start_search(q)) {
-        worker.submit(job);
-    }
-    let mut terminal = terminal::enter()?;
-    let result = event_loop(&mut terminal, &mut app, &watchdog, &worker, viewer);
+    let (reports, inbox) = mpsc::channel();
+    let mut system = System {
+        worker: Worker::start(Arc::clone(&app.program)),
+        launcher: ProcessLauncher::new(viewer, reports),
+        terminal: terminal::enter()?,
+    };
+    let result = event_loop(&mut system, &mut app, ctx, &watchdog, &inbox, search);
     terminal::restore();
+    let mut terminal = system.terminal;
     let _ = terminal.show_cursor();
     if !std::io::stdout().is_terminal() {
         // The terminal is gone: its `Drop` would report the failed cursor write on a stderr
@@ -72,47 +80,55 @@ pub fn browse(mut app: App, viewer: Viewer, search: Option<&str>) -> Result<Endi
 }
 
 fn event_loop(
-    terminal: &mut Tui,
+    system: &mut System<ProcessLauncher>,
     app: &mut App,
+    ctx: &AppContext,
     watchdog: &Watchdog,
-    worker: &Worker,
-    viewer: Viewer,
+    inbox: &mpsc::Receiver<String>,
+    search: Option<&str>,
 ) -> Result<Ending, RunError> {
-    let (reports, inbox) = mpsc::channel();
-    let mut launcher = ProcessLauncher::new(viewer, reports);
-    let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    app.clock.local = jiff::tz::TimeZone::try_system().ok();
-    app.update(Action::Tick(jiff::Timestamp::now()));
+    for effect in app.start(search) {
+        for action in system.run(effect)? {
+            effects::dispatch(app, action, system)?;
+        }
+    }
+    let mut ui = Ui::default();
     let mut last_tick = Instant::now();
     loop {
-        terminal.draw(|frame| ui::draw(app, frame))?;
-        let mut changed = false;
-        while !changed {
+        system
+            .terminal
+            .draw(|frame| ui::draw(app, &mut ui, ctx, frame))?;
+        // Wait for something to change: a notice, a report, the clock, search results, input.
+        loop {
             match watchdog.take() {
                 Some(Notice::Terminate(signal)) => return Ok(Ending::Signal(signal)),
                 Some(Notice::Suspend) => {
-                    terminal::suspend(terminal)?;
-                    changed = true;
+                    system.run(Effect::Suspend)?;
+                    break;
                 }
                 None => {}
             }
-            while let Ok(report) = inbox.try_recv() {
-                app.update(Action::Report(report));
-                changed = true;
-            }
+            let mut news: Vec<Action> = inbox.try_iter().map(Action::Report).collect();
             // The now/next markers move with the clock.
             if last_tick.elapsed() >= TICK {
-                app.update(Action::Tick(jiff::Timestamp::now()));
+                news.push(Action::Tick(jiff::Timestamp::now()));
                 last_tick = Instant::now();
-                changed = true;
             }
-            while let Ok(progress) = worker.progress.try_recv() {
-                app.update(Action::SearchProgress(progress));
-                changed = true;
+            news.extend(
+                system
+                    .worker
+                    .progress
+                    .try_iter()
+                    .map(Action::SearchProgress),
+            );
+            let changed = !news.is_empty();
+            for action in news {
+                if effects::dispatch(app, action, system)? == Flow::Quit {
+                    return Ok(Ending::Quit);
+                }
+            }
+            if changed {
+                break;
             }
             // While a search runs, look for its results often.
             let wait = if app.search.progress.is_some() {
@@ -120,35 +136,33 @@ fn event_loop(
             } else {
                 POLL
             };
-            if !changed && event::poll(wait)? {
+            if event::poll(wait)? {
+                // A resize needs no action: the next frame is drawn at the new size.
                 for _ in 0..BATCH {
                     let event = event::read()?;
-                    match translate(app, &event).and_then(|a| app.update(a)) {
-                        Some(Effect::Suspend) => terminal::suspend(terminal)?,
-                        Some(Effect::Search(job)) => worker.submit(job),
-                        Some(effect) => perform(effect, app, &mut launcher),
-                        None => {}
+                    if let Some(action) = translate(app, ctx, &event)
+                        && effects::dispatch(app, action, system)? == Flow::Quit
+                    {
+                        return Ok(Ending::Quit);
                     }
-                    if !app.running || !event::poll(Duration::ZERO)? {
+                    if !event::poll(Duration::ZERO)? {
                         break;
                     }
                 }
-                changed = true;
+                break;
             }
-        }
-        if !app.running {
-            return Ok(Ending::Quit);
         }
     }
 }
 
 /// The action an input event means, if any: key presses through the key map, left clicks,
-/// the wheel, resizes.
-pub fn translate(app: &App, event: &Event) -> Option<Action> {
+/// the wheel, pasted text.
+pub fn translate(app: &App, ctx: &AppContext, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.is_press() => {
             let context = app.context();
-            keymap::lookup(context, key)
+            ctx.keymap
+                .lookup(context, key)
                 .map(Action::Command)
                 .or_else(|| {
                     // Unbound printable keys type into the search prompt.
@@ -181,27 +195,105 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
                 _ => None,
             }
         }
-        Event::Resize(width, height) => Some(Action::Resize {
-            width: *width,
-            height: *height,
-        }),
         _ => None,
     }
 }
 
-/// Carries out an effect: resolves the slides (this touches the file system) and hands them
-/// to the launcher, with the outcome on the status line. (Suspending needs the terminal and
-/// searching the search thread: the loop does those.)
-pub fn perform(effect: Effect, app: &mut App, launcher: &mut dyn Launcher) {
-    match effect {
-        Effect::Suspend | Effect::Search(_) => {}
-        Effect::OpenSlides { slides, base } => match slides::resolve(&slides, &base) {
-            Err(e) => app.set_status(e.to_string(), true),
-            Ok(target) => {
-                let shown = crate::sanitize::line(&target.as_arg().to_string_lossy());
-                launcher.launch(&target);
-                app.set_status(format!("opening {shown}"), false);
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+    use crate::action::Command;
+    use crate::app::test_support::{act, app_with, cmd};
+    use crate::app::{Focus, Overlay};
+    use crate::program::Program;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    /// The keys as a terminal sends them: crossterm reports Shift-Tab as `KeyCode::BackTab` with
+    /// `KeyModifiers::SHIFT`.
+    #[test]
+    fn focus_keys_as_the_terminal_sends_them() {
+        let ctx = AppContext::default();
+        let mut app = app_with(Program::sample(3));
+        let steps = [
+            (KeyCode::Tab, KeyModifiers::NONE, Focus::Detail),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, Focus::List),
+            (KeyCode::Enter, KeyModifiers::NONE, Focus::Detail),
+            (KeyCode::Esc, KeyModifiers::NONE, Focus::List),
+            (KeyCode::Right, KeyModifiers::NONE, Focus::Detail),
+            (KeyCode::Left, KeyModifiers::NONE, Focus::List),
+        ];
+        for (code, modifiers, focus) in steps {
+            let event = Event::Key(KeyEvent::new(code, modifiers));
+            let action = translate(&app, &ctx, &event);
+            assert!(action.is_some(), "{code:?} with {modifiers:?} is not bound");
+            if let Some(action) = action {
+                app.update(action);
             }
-        },
+            assert_eq!(app.focus, focus, "{code:?} with {modifiers:?}");
+        }
+    }
+
+    #[test]
+    fn slash_opens_the_prompt_where_keys_type() {
+        let ctx = AppContext::default();
+        let mut app = app_with(Program::sample(5));
+        let slash = key(KeyCode::Char('/'), KeyModifiers::NONE);
+        assert_eq!(
+            translate(&app, &ctx, &slash),
+            Some(Action::Command(Command::Search))
+        );
+        assert_eq!(
+            cmd(&mut app, Command::Search).map(|(job, _)| job),
+            None,
+            "an empty prompt searches nothing"
+        );
+        assert!(matches!(app.overlay, Some(Overlay::Search)));
+        assert_eq!(app.context(), Context::Search);
+        // Keys bound in the list type in the prompt; editing keys edit.
+        let none = KeyModifiers::NONE;
+        let cases = [
+            (key(KeyCode::Char('q'), none), Action::Insert('q')),
+            (key(KeyCode::Char('j'), none), Action::Insert('j')),
+            (key(KeyCode::Char('/'), none), Action::Insert('/')),
+            (key(KeyCode::Char('n'), none), Action::Insert('n')),
+            (key(KeyCode::Char('f'), none), Action::Insert('f')),
+            (key(KeyCode::Char(' '), none), Action::Insert(' ')),
+            (
+                key(KeyCode::Char('G'), KeyModifiers::SHIFT),
+                Action::Insert('G'),
+            ),
+            (key(KeyCode::Char('é'), none), Action::Insert('é')),
+            (key(KeyCode::Enter, none), Command::Submit.into()),
+            (key(KeyCode::Esc, none), Command::Back.into()),
+            (key(KeyCode::Backspace, none), Command::DeleteBack.into()),
+            (
+                key(KeyCode::Char('w'), KeyModifiers::CONTROL),
+                Command::DeleteWord.into(),
+            ),
+            (
+                key(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                Command::DeleteLine.into(),
+            ),
+            (key(KeyCode::Up, none), Command::HistoryPrev.into()),
+            (key(KeyCode::Down, none), Command::HistoryNext.into()),
+            (
+                key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                Command::Quit.into(),
+            ),
+            (
+                Event::Paste("two\nwords".into()),
+                Action::Paste("two\nwords".into()),
+            ),
+        ];
+        for (event, expected) in cases {
+            assert_eq!(translate(&app, &ctx, &event), Some(expected), "{event:?}");
+        }
+        act(&mut app, Action::Insert('w'));
+        assert_eq!(app.search.input.text(), "w");
     }
 }

@@ -108,7 +108,7 @@ warn.toml:6:1: warning: unknown key `abstarct` in talk #1
 ";
 
 // ---------------------------------------------------------------------------------------------
-// lectern check: good files
+// lectern check: program files
 // ---------------------------------------------------------------------------------------------
 
 #[test]
@@ -122,62 +122,69 @@ fn check_accepts_the_repository_program() {
     assert_eq!(run.code, Some(0));
 }
 
-#[test]
-fn check_reports_warnings_and_succeeds() {
-    let dir = tempdir();
-    write(dir.path(), "warn.toml", WARN);
-    let run = lectern(dir.path(), ["check", "warn.toml"]);
-    assert_eq!(run.out(), "warn.toml: ok: 1 talk, 1 warning\n");
-    assert_eq!(run.err(), WARN_REPORT);
-    assert_eq!(run.code, Some(0));
+/// The file a check case makes before running.
+enum Made {
+    File(&'static [u8]),
+    Dir,
+    /// A named pipe: opening it for reading would block until a writer comes, and the run
+    /// would time out.
+    Fifo,
+    Nothing,
 }
 
-#[test]
-fn check_warns_about_an_empty_program() {
-    let dir = tempdir();
-    write(dir.path(), "empty.toml", "[program]\ntitle = \"P\"\n");
-    let run = lectern(dir.path(), ["check", "empty.toml"]);
-    assert_eq!(run.out(), "empty.toml: ok: 0 talks, 1 warning\n");
-    assert!(
-        run.err()
-            .starts_with("empty.toml:1:1: warning: the program has no talks\n"),
-        "{}",
-        run.err()
-    );
-    assert!(
-        run.err()
-            .contains("= expected one or more `[[talks]]` tables")
-    );
-    assert_eq!(run.code, Some(0));
+/// What stderr must hold: exactly this text, or these parts in this order (for reports that
+/// quote a parser or the operating system).
+enum Stderr {
+    Exactly(String),
+    Parts(Vec<String>),
 }
 
-// ---------------------------------------------------------------------------------------------
-// lectern check: bad files
-// ---------------------------------------------------------------------------------------------
-
-#[test]
-fn check_reports_a_missing_title() {
-    let dir = tempdir();
-    write(dir.path(), "notitle.toml", NO_TITLE);
-    let run = lectern(dir.path(), ["check", "notitle.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(run.err(), NO_TITLE_REPORT);
-    assert_eq!(run.code, Some(1));
+/// One `lectern check FILE` run: the file, and what the run must print and exit with.
+struct CheckCase {
+    name: &'static str,
+    made: Made,
+    out: &'static str,
+    err: Stderr,
+    code: i32,
 }
 
-#[test]
-fn check_reports_a_wrong_type() {
-    let dir = tempdir();
-    write(
-        dir.path(),
-        "wrongtype.toml",
-        "[program]\ntitle = \"P\"\n\n[[talks]]\ntitle = 42\n",
-    );
-    let run = lectern(dir.path(), ["check", "wrongtype.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "\
+#[expect(clippy::too_many_lines, reason = "a table of cases, one per file")]
+fn check_cases() -> Vec<CheckCase> {
+    use Made::{Dir, Fifo, File, Nothing};
+    use Stderr::{Exactly, Parts};
+    let parts = |parts: &[&str]| Parts(parts.iter().map(|p| (*p).to_owned()).collect());
+    let missing = std::io::Error::from_raw_os_error(2);
+    vec![
+        CheckCase {
+            name: "warn.toml",
+            made: File(WARN.as_bytes()),
+            out: "warn.toml: ok: 1 talk, 1 warning\n",
+            err: Exactly(WARN_REPORT.into()),
+            code: 0,
+        },
+        CheckCase {
+            name: "empty.toml",
+            made: File(b"[program]\ntitle = \"P\"\n"),
+            out: "empty.toml: ok: 0 talks, 1 warning\n",
+            err: parts(&[
+                "empty.toml:1:1: warning: the program has no talks\n",
+                "= expected one or more `[[talks]]` tables",
+            ]),
+            code: 0,
+        },
+        CheckCase {
+            name: "notitle.toml",
+            made: File(NO_TITLE.as_bytes()),
+            out: "",
+            err: Exactly(NO_TITLE_REPORT.into()),
+            code: 1,
+        },
+        CheckCase {
+            name: "wrongtype.toml",
+            made: File(b"[program]\ntitle = \"P\"\n\n[[talks]]\ntitle = 42\n"),
+            out: "",
+            err: Exactly(
+                "\
 wrongtype.toml:5:9: error: `title` is an integer (42), not a string
   |
 5 | title = 42
@@ -185,23 +192,18 @@ wrongtype.toml:5:9: error: `title` is an integer (42), not a string
   = expected a string
 wrongtype.toml: 1 error found; the program was not loaded
 "
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_reports_a_duplicate_id() {
-    let dir = tempdir();
-    write(
-        dir.path(),
-        "dup.toml",
-        "[program]\ntitle = \"P\"\n\n[[talks]]\nid = \"a\"\ntitle = \"One\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Two\"\n",
-    );
-    let run = lectern(dir.path(), ["check", "dup.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "\
+                .into(),
+            ),
+            code: 1,
+        },
+        CheckCase {
+            name: "dup.toml",
+            made: File(
+                b"[program]\ntitle = \"P\"\n\n[[talks]]\nid = \"a\"\ntitle = \"One\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Two\"\n",
+            ),
+            out: "",
+            err: Exactly(
+                "\
 dup.toml:9:6: error: duplicate talk id \"a\" (first used at line 5, column 6)
   |
 9 | id = \"a\"
@@ -209,149 +211,135 @@ dup.toml:9:6: error: duplicate talk id \"a\" (first used at line 5, column 6)
   = expected each talk id to be unique
 dup.toml: 1 error found; the program was not loaded
 "
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_reports_invalid_utf8_with_its_position() {
-    let dir = tempdir();
-    // Line 2 is `title = "caf` and then the Latin-1 byte for `é`: column 13, byte offset 22.
-    write(
-        dir.path(),
-        "latin1.toml",
-        b"[program]\ntitle = \"caf\xE9\"\n",
-    );
-    let run = lectern(dir.path(), ["check", "latin1.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "\
+                .into(),
+            ),
+            code: 1,
+        },
+        // Line 2 is `title = "caf` and then the Latin-1 byte for `é`: column 13, offset 22.
+        CheckCase {
+            name: "latin1.toml",
+            made: File(b"[program]\ntitle = \"caf\xE9\"\n"),
+            out: "",
+            err: Exactly(
+                "\
 latin1.toml:2:13: error: invalid UTF-8: byte 0xE9 at offset 22
   = expected a UTF-8 text file; re-save it as UTF-8
 latin1.toml: 1 error found; the program was not loaded
 "
-    );
-    assert_eq!(run.code, Some(1));
+                .into(),
+            ),
+            code: 1,
+        },
+        // An unterminated string: the error is at the end of line 2, after `title = "P`.
+        CheckCase {
+            name: "syntax.toml",
+            made: File(b"[program]\ntitle = \"P\n"),
+            out: "",
+            err: parts(&[
+                "syntax.toml:2:11: error: invalid TOML: ",
+                "\n  |\n2 | title = \"P\n  |           ^\n",
+                "  = expected TOML syntax (https://toml.io)\n",
+                "syntax.toml: 1 error found; the program was not loaded\n",
+            ]),
+            code: 1,
+        },
+        // A key given twice: the error is at the second one.
+        CheckCase {
+            name: "twice.toml",
+            made: File(b"[program]\ntitle = \"a\"\ntitle = \"b\"\n"),
+            out: "",
+            err: parts(&["twice.toml:3:1: error: invalid TOML: duplicate key\n"]),
+            code: 1,
+        },
+        // Every error of a file, in order, then the count.
+        CheckCase {
+            name: "two.toml",
+            made: File(b"talks = 3\n[program]\n"),
+            out: "",
+            err: parts(&[
+                "two.toml:1:9: error: `talks` is an integer (3), not an array of tables: `[[talks]]`\n",
+                "two.toml:2:1: error: `[program]` has no `title`\n",
+                "two.toml: 2 errors found; the program was not loaded\n",
+            ]),
+            code: 1,
+        },
+        CheckCase {
+            name: "folder.toml",
+            made: Dir,
+            out: "",
+            err: Exactly(
+                "folder.toml: not a regular file (a directory); expected a TOML program file\n"
+                    .into(),
+            ),
+            code: 1,
+        },
+        CheckCase {
+            name: "missing.toml",
+            made: Nothing,
+            out: "",
+            err: Exactly(format!("missing.toml: cannot read: {missing}\n")),
+            code: 1,
+        },
+        CheckCase {
+            name: "pipe.toml",
+            made: Fifo,
+            out: "",
+            err: Exactly(
+                "pipe.toml: not a regular file (a device, socket or pipe); expected a TOML program file\n"
+                    .into(),
+            ),
+            code: 1,
+        },
+        CheckCase {
+            name: "/dev/null",
+            made: Nothing,
+            out: "",
+            err: Exactly(
+                "/dev/null: not a regular file (a device, socket or pipe); expected a TOML program file\n"
+                    .into(),
+            ),
+            code: 1,
+        },
+    ]
 }
 
+/// `lectern check FILE` for good, odd and bad files: what it prints on stdout and stderr, and
+/// its exit status.
 #[test]
-fn check_reports_toml_syntax_errors() {
-    let dir = tempdir();
-    // An unterminated string: the error is at the end of line 2, after `title = "P`.
-    write(dir.path(), "syntax.toml", "[program]\ntitle = \"P\n");
-    let run = lectern(dir.path(), ["check", "syntax.toml"]);
-    assert_eq!(run.out(), "");
-    let err = run.err();
-    assert!(
-        err.starts_with("syntax.toml:2:11: error: invalid TOML: "),
-        "{err}"
-    );
-    assert!(
-        err.contains("\n  |\n2 | title = \"P\n  |           ^\n"),
-        "{err}"
-    );
-    assert!(
-        err.contains("\n  = expected TOML syntax (https://toml.io)\n"),
-        "{err}"
-    );
-    assert!(
-        err.ends_with("\nsyntax.toml: 1 error found; the program was not loaded\n"),
-        "{err}"
-    );
-    assert_eq!(run.code, Some(1));
-
-    // A key given twice: the error is at the second one.
-    write(
-        dir.path(),
-        "twice.toml",
-        "[program]\ntitle = \"a\"\ntitle = \"b\"\n",
-    );
-    let run = lectern(dir.path(), ["check", "twice.toml"]);
-    assert!(
-        run.err()
-            .starts_with("twice.toml:3:1: error: invalid TOML: duplicate key\n"),
-        "{}",
-        run.err()
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_reports_every_error_of_a_file() {
-    let dir = tempdir();
-    write(dir.path(), "two.toml", "talks = 3\n[program]\n");
-    let run = lectern(dir.path(), ["check", "two.toml"]);
-    assert_eq!(run.out(), "");
-    let err = run.err();
-    let first = err
-        .find(
-            "two.toml:1:9: error: `talks` is an integer (3), not an array of tables: `[[talks]]`\n",
-        )
-        .unwrap_or_else(|| panic!("{err}"));
-    let second = err
-        .find("two.toml:2:1: error: `[program]` has no `title`\n")
-        .unwrap_or_else(|| panic!("{err}"));
-    assert!(first < second, "{err}");
-    assert!(
-        err.ends_with("\ntwo.toml: 2 errors found; the program was not loaded\n"),
-        "{err}"
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_rejects_a_directory() {
-    let dir = tempdir();
-    std::fs::create_dir(dir.path().join("folder.toml")).expect("mkdir");
-    let run = lectern(dir.path(), ["check", "folder.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "folder.toml: not a regular file (a directory); expected a TOML program file\n"
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_rejects_a_missing_file() {
-    let dir = tempdir();
-    let run = lectern(dir.path(), ["check", "missing.toml"]);
-    assert_eq!(run.out(), "");
-    let reason = std::io::Error::from_raw_os_error(2);
-    assert_eq!(run.err(), format!("missing.toml: cannot read: {reason}\n"));
-    assert!(run.err().contains("(os error 2)"), "{}", run.err());
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_rejects_a_fifo_without_blocking_on_it() {
-    let dir = tempdir();
-    let made = Command::new("mkfifo")
-        .arg(dir.path().join("pipe.toml"))
-        .status()
-        .expect("run mkfifo");
-    assert!(made.success());
-    // Opening a FIFO for reading blocks until a writer comes: the run would time out.
-    let run = lectern(dir.path(), ["check", "pipe.toml"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "pipe.toml: not a regular file (a device, socket or pipe); expected a TOML program file\n"
-    );
-    assert_eq!(run.code, Some(1));
-}
-
-#[test]
-fn check_rejects_dev_null() {
-    let dir = tempdir();
-    let run = lectern(dir.path(), ["check", "/dev/null"]);
-    assert_eq!(run.out(), "");
-    assert_eq!(
-        run.err(),
-        "/dev/null: not a regular file (a device, socket or pipe); expected a TOML program file\n"
-    );
-    assert_eq!(run.code, Some(1));
+fn check_reports_each_file() {
+    for case in check_cases() {
+        let dir = tempdir();
+        let path = dir.path().join(case.name);
+        match case.made {
+            Made::File(bytes) => write(dir.path(), case.name, bytes),
+            Made::Dir => std::fs::create_dir(&path).expect("mkdir"),
+            Made::Fifo => {
+                let made = Command::new("mkfifo")
+                    .arg(&path)
+                    .status()
+                    .expect("run mkfifo");
+                assert!(made.success());
+            }
+            Made::Nothing => {}
+        }
+        let run = lectern(dir.path(), ["check", case.name]);
+        let (name, err) = (case.name, run.err());
+        assert_eq!(run.out(), case.out, "{name}");
+        match case.err {
+            Stderr::Exactly(expected) => assert_eq!(err, expected, "{name}"),
+            Stderr::Parts(parts) => {
+                let mut rest = err.as_str();
+                assert!(err.starts_with(&parts[0]), "{name}: {err}");
+                for part in &parts {
+                    let at = rest
+                        .find(part.as_str())
+                        .unwrap_or_else(|| panic!("{name}: {part:?} (in order) in\n{err}"));
+                    rest = &rest[at + part.len()..];
+                }
+            }
+        }
+        assert_eq!(run.code, Some(case.code), "{name}");
+    }
 }
 
 #[test]

@@ -60,9 +60,13 @@ fn round_trip(program: &Program) -> String {
 /// Draws one frame of the browser on a test terminal and returns its text.
 fn browse(program: Program) -> String {
     let mut app = App::new(program);
+    let (mut ui, ctx) = (
+        lectern::ui::Ui::default(),
+        lectern::context::AppContext::default(),
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
     terminal
-        .draw(|frame| lectern::ui::draw(&mut app, frame))
+        .draw(|frame| lectern::ui::draw(&mut app, &mut ui, &ctx, frame))
         .expect("draw");
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
@@ -810,7 +814,7 @@ fn import_failures() {
         (
             &["import", "latin1.xml"],
             1,
-            "latin1.xml:2:11: error: invalid Pentabarf/frab XML: invalid UTF-8 at byte offset 21",
+            "latin1.xml:2:11: error: invalid Pentabarf/frab XML: invalid UTF-8: byte 0xE9 at offset 21; expected a UTF-8 text file",
         ),
         (
             &["import", "notes.txt"],

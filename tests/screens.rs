@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 mod common;
 
-use common::{app_at, built_in, draw, row_text, run, screen_text, snapshot, text_at};
+use common::{Screen, app_at, built_in, draw, row_text, run, screen_text, snapshot, text_at};
 use lectern::action::{Action, Command};
-use lectern::app::{App, Focus, Overlay};
+use lectern::app::{Focus, Overlay, Region};
 use lectern::program::{self, Origin, Program};
 use lectern::ui;
 use ratatui::Terminal;
@@ -81,13 +81,28 @@ fn truncate(s: &str, columns: usize) -> String {
 }
 
 /// What must hold on every screen, whatever its size and state.
-fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
+fn check_screen(app: &Screen, terminal: &Terminal<TestBackend>, what: &str) {
     let buffer = terminal.backend().buffer();
     let (width, height) = (buffer.area.width, buffer.area.height);
-    assert_eq!(app.size, (width, height), "{what}: the app knows the size");
+    assert_eq!(
+        app.size,
+        (width, height),
+        "{what}: drawn at the screen's size"
+    );
     assert_no_forbidden(buffer, what);
     let areas = ui::Areas::compute(Rect::new(0, 0, width, height), app.focus);
-    assert_eq!(areas, app.areas(), "{what}");
+    // The frame told the app where the panes are.
+    let region = |r: Rect| Region::new(r.x, r.y, r.width, r.height);
+    assert_eq!(
+        app.list.region.map(|r| r.pane),
+        areas.list.map(region),
+        "{what}"
+    );
+    assert_eq!(
+        app.detail.region.map(|r| r.pane),
+        areas.detail.map(region),
+        "{what}"
+    );
 
     // The header: the position on the right, in words when there is room, else as numbers.
     let (position, compact) = if app.program.talks.is_empty() {
@@ -130,8 +145,8 @@ fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
         );
     }
 
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        check_help(buffer, areas.body, scroll, what);
+    if let Some(Overlay::Help(text)) = &app.overlay {
+        check_help(app, buffer, areas.body, text.scroll, what);
         return;
     }
 
@@ -142,7 +157,7 @@ fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
     // The detail: never scrolled past the end of its text.
     if let Some(detail) = areas.detail {
         let text = ui::talk_detail::text_area(detail);
-        let lines = app.cached_detail_lines().len();
+        let lines = app.ui.detail_lines().len();
         assert!(
             app.detail.scroll <= lines.saturating_sub(usize::from(text.height)),
             "{what}: detail scroll {} with {lines} lines in {} rows",
@@ -153,8 +168,8 @@ fn check_screen(app: &App, terminal: &Terminal<TestBackend>, what: &str) {
 }
 
 /// The help overlay: its border and title, its scroll inside its text.
-fn check_help(buffer: &Buffer, body: Rect, scroll: usize, what: &str) {
-    let help = ui::help::area(body);
+fn check_help(app: &Screen, buffer: &Buffer, body: Rect, scroll: usize, what: &str) {
+    let help = ui::help::area(body, &app.ctx);
     if help.width >= 8 && help.height >= 2 {
         let top = text_at(buffer, help.x, help.y, help.width);
         assert!(
@@ -164,7 +179,7 @@ fn check_help(buffer: &Buffer, body: Rect, scroll: usize, what: &str) {
     }
     // Never scrolled past its end, and at the end the last line is in the last row.
     let inner = help.inner(ratatui::layout::Margin::new(1, 1));
-    let lines = ui::help::line_count();
+    let lines = ui::help::line_count(&app.ctx);
     let rows = usize::from(inner.height);
     assert!(
         scroll <= lines.saturating_sub(rows.max(1)),
@@ -184,7 +199,7 @@ fn check_help(buffer: &Buffer, body: Rect, scroll: usize, what: &str) {
 }
 
 /// The list: the selected talk is on screen and highlighted, or `no talks` is.
-fn check_list(app: &App, buffer: &Buffer, list: Rect, what: &str) {
+fn check_list(app: &Screen, buffer: &Buffer, list: Rect, what: &str) {
     let rows = ui::talk_list::rows_area(list);
     if rows.height >= 1 && rows.width >= 1 {
         if app.program.talks.is_empty() {
@@ -248,8 +263,8 @@ fn detail_at_the_bottom() {
     run(&mut app, &[Command::FocusNext, Command::Bottom]);
     let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "detail at the bottom");
-    let lines = app.cached_detail_lines().len();
-    let rows = usize::from(ui::talk_detail::text_area(app.areas().detail.expect("detail")).height);
+    let lines = app.ui.detail_lines().len();
+    let rows = app.detail.region.expect("the detail is shown").inner.rows();
     assert_eq!(app.detail.scroll, lines - rows);
     insta::assert_snapshot!("detail_bottom", snapshot(&mut terminal));
 }
@@ -258,7 +273,7 @@ fn detail_at_the_bottom() {
 fn about_overlay() {
     let mut app = app_at(built_in(), 100, 30);
     run(&mut app, &[Command::About]);
-    assert_eq!(app.overlay, Some(Overlay::About { scroll: 0 }));
+    assert!(matches!(&app.overlay, Some(Overlay::About(t)) if t.scroll == 0));
     let mut terminal = draw(&mut app, 100, 30);
     let text = screen_text(terminal.backend().buffer());
     for wanted in [
@@ -271,20 +286,19 @@ fn about_overlay() {
     insta::assert_snapshot!("about_overlay", snapshot(&mut terminal));
     // Scrolling stops at the end of the text; Esc closes.
     run(&mut app, &[Command::Bottom]);
-    assert_eq!(
-        app.overlay,
-        Some(Overlay::About { scroll: 0 }),
+    assert!(
+        matches!(&app.overlay, Some(Overlay::About(t)) if t.scroll == 0),
         "it all fits"
     );
     run(&mut app, &[Command::Back]);
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay.is_none());
 }
 
 #[test]
 fn help_overlay() {
     let mut app = app_at(built_in(), 100, 30);
     run(&mut app, &[Command::ToggleHelp]);
-    assert_eq!(app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert!(matches!(&app.overlay, Some(Overlay::Help(t)) if t.scroll == 0));
     let mut terminal = draw(&mut app, 100, 30);
     check_screen(&app, &terminal, "help");
     let text = screen_text(terminal.backend().buffer());
@@ -309,14 +323,14 @@ fn narrow_list_then_detail() {
     let mut app = app_at(built_in(), 60, 20);
     let mut terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "narrow list");
-    assert!(app.areas().detail.is_none());
+    assert!(app.detail.region.is_none());
     insta::assert_snapshot!("narrow_list", snapshot(&mut terminal));
 
     run(&mut app, &[Command::Select]);
     assert_eq!(app.focus, Focus::Detail);
     let mut terminal = draw(&mut app, 60, 20);
     check_screen(&app, &terminal, "narrow detail");
-    assert!(app.areas().list.is_none());
+    assert!(app.list.region.is_none());
     insta::assert_snapshot!("narrow_detail", snapshot(&mut terminal));
 }
 
@@ -467,10 +481,7 @@ fn hostile_program_screens() {
     assert!(text.contains("bell␇ backspace␈ delete␡ nel<U+0085> csi<U+009B> end."));
     insta::assert_snapshot!("hostile_list", snapshot(&mut terminal));
 
-    app.update(Action::Resize {
-        width: 100,
-        height: 16,
-    });
+    app.resize(100, 16);
     run(&mut app, &[Command::FocusNext, Command::Bottom]);
     assert!(app.detail.scroll > 0);
     let mut terminal = draw(&mut app, 100, 16);
@@ -530,7 +541,7 @@ fn heights() -> Vec<u16> {
     set.extend((7..=70).step_by(16));
     set.extend([24, 30, 69, 70]);
     // Around the height where the whole help fits: its lines, its border, header and footer.
-    let help = ui::help::line_count() as u16 + 4;
+    let help = ui::help::line_count(&lectern::context::AppContext::default()) as u16 + 4;
     set.extend((help - 2..=help + 1).filter(|h| *h <= 70));
     set.into_iter().collect()
 }
@@ -547,7 +558,7 @@ enum State {
 }
 
 impl State {
-    fn app(self, built_in: &Program, width: u16, height: u16) -> App {
+    fn app(self, built_in: &Program, width: u16, height: u16) -> Screen {
         let program = match self {
             State::Empty => Program::sample(0),
             State::ManyLast => Program::sample(500),
@@ -656,7 +667,7 @@ const SHRINK_AND_GROW: &[(u16, u16)] = &[
     (250, 70),
 ];
 
-fn resize_through(app: &mut App, what: &str) {
+fn resize_through(app: &mut Screen, what: &str) {
     for &(width, height) in SHRINK_AND_GROW {
         let terminal = draw(app, width, height);
         check_screen(app, &terminal, &format!("{what} at {width}x{height}"));
@@ -752,12 +763,14 @@ fn help_scrolled_while_small_shows_its_top_when_it_fits_again() {
     assert!(text.contains("Mouse: click a talk or a pane"), "{text}");
 
     // The whole help fits on a screen taller than it: all of it is shown, from its first line.
-    let tall = u16::try_from(ui::help::line_count() + 6).expect("help height");
+    let help_lines = ui::help::line_count(&app.ctx);
+    let tall = u16::try_from(help_lines + 6).expect("help height");
     let terminal = draw(&mut app, 100, tall);
     check_screen(&app, &terminal, "help, grown");
     let text = screen_text(terminal.backend().buffer());
-    let area = ui::help::area(app.areas().body);
-    assert_eq!(usize::from(area.height), ui::help::line_count() + 2);
+    let body = ui::Areas::compute(Rect::new(0, 0, 100, tall), app.focus).body;
+    let area = ui::help::area(body, &app.ctx);
+    assert_eq!(usize::from(area.height), help_lines + 2);
     let first = text_at(
         terminal.backend().buffer(),
         area.x + 1,

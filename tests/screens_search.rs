@@ -6,11 +6,12 @@
 
 mod common;
 
-use common::{app_at, built_in, cursor, draw, row_text, run, screen_text, snapshot, type_text};
+use common::{
+    Screen, app_at, built_in, cursor, draw, row_text, run, screen_text, snapshot, type_text,
+};
 use lectern::action::{Action, Command};
-use lectern::app::{App, Focus, Overlay, Row};
+use lectern::app::{Focus, Overlay, Row};
 use lectern::program::{self, Origin, Program};
-use lectern::ui;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
@@ -142,7 +143,7 @@ fn search_prompt_with_a_query() {
     run(&mut app, &[Command::Search]);
     type_text(&mut app, "wafer sc");
     run(&mut app, &[Command::CursorLeft, Command::CursorLeft]);
-    assert_eq!(app.overlay, Some(Overlay::Search));
+    assert!(matches!(app.overlay, Some(Overlay::Search)));
     let mut terminal = draw(&mut app, 100, 30);
     let buffer = terminal.backend().buffer().clone();
     assert!(row_text(&buffer, 29).starts_with("/wafer sc "));
@@ -161,7 +162,7 @@ fn search_prompt_narrow_scrolls_with_the_cursor() {
     let mut app = app_at(built_in(), 60, 20);
     run(&mut app, &[Command::Search]);
     type_text(&mut app, query);
-    assert_eq!(app.view.talks().collect::<Vec<_>>(), [1]);
+    assert_eq!(app.view.talks().map(|t| t.0).collect::<Vec<_>>(), [1]);
     let mut terminal = draw(&mut app, 60, 20);
     let footer = row_text(terminal.backend().buffer(), 19);
     // The end of the query shows, the cursor after it in the last column but one.
@@ -187,23 +188,24 @@ fn filtered_list_with_highlighted_matches() {
     run(&mut app, &[Command::Search]);
     type_text(&mut app, "training");
     run(&mut app, &[Command::Submit]);
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay.is_none());
     let mut terminal = draw(&mut app, 100, 30);
     let buffer = terminal.backend().buffer().clone();
     let header = row_text(&buffer, 0);
     assert!(header.ends_with(" 3 of 4 match · 1/3"), "{header:?}");
     // Titles first: the two talks with "Training" in the title, highlighted there; then the
     // talk that says it only in its abstract, with nothing to highlight in its row.
-    assert_eq!(app.view.talks().collect::<Vec<_>>(), [1, 2, 3]);
-    let list = app.areas().list.expect("list");
-    let rows = ui::talk_list::rows_area(list);
+    assert_eq!(app.view.talks().map(|t| t.0).collect::<Vec<_>>(), [1, 2, 3]);
+    let rows = app.list.region.expect("list").inner;
+    let rows = ratatui::layout::Rect::new(rows.x, rows.y, rows.width, rows.height);
     let runs = highlighted(&buffer, rows.y..rows.y + 3, rows.x..rows.right());
     assert_eq!(runs, ["Training", "Training"]);
     assert_eq!(
         highlighted(&buffer, rows.y + 2..rows.y + 3, rows.x..rows.right()).len(),
         0
     );
-    let detail = app.areas().detail.expect("detail");
+    let detail = app.detail.region.expect("detail").pane;
+    let detail = ratatui::layout::Rect::new(detail.x, detail.y, detail.width, detail.height);
     let runs = highlighted(&buffer, detail.y..detail.bottom(), detail.x..detail.right());
     assert!(runs.len() >= 2, "{runs:?}");
     assert_eq!(
@@ -243,7 +245,7 @@ fn filter_panel_with_a_value_picked() {
         ],
     );
     run(&mut app, &[Command::Toggle]);
-    assert_eq!(app.overlay, Some(Overlay::Filters { cursor: 3 }));
+    assert!(matches!(&app.overlay, Some(Overlay::Filters(panel)) if panel.cursor == 3));
     assert_eq!(app.filters.summary(), ["track: Keynotes"]);
     let mut terminal = draw(&mut app, 100, 30);
     let text = screen_text(terminal.backend().buffer());
@@ -300,7 +302,7 @@ fn schedule_list_narrow() {
 }
 
 /// The Rust talk's detail: it is the third talk on Saturday.
-fn rust_talk_detail(app: &mut App) {
+fn rust_talk_detail(app: &mut Screen) {
     run(app, &[Command::Down, Command::Down, Command::FocusDetail]);
     assert_eq!(
         app.selected_talk().map(|t| t.title.as_str()),
@@ -348,7 +350,7 @@ fn scheduled_talk_detail_in_local_time() {
 
     // Narrow: the detail alone.
     let mut terminal = draw(&mut app, 60, 20);
-    assert!(app.areas().list.is_none());
+    assert!(app.list.region.is_none());
     insta::assert_snapshot!("schedule_detail_local_narrow", snapshot(&mut terminal));
 }
 

@@ -1,15 +1,21 @@
 //! The browser's state and the one place it changes: [`App::update`].
 //!
 //! `update` takes an [`Action`], changes state and does no I/O; anything that leaves the process
-//! (opening slides, running a search on the search thread) comes back as an [`Effect`] for the
-//! event loop to carry out. The widgets in [`crate::ui`] only read this state.
+//! (opening slides, running a search on the search thread, quitting) comes back as an
+//! [`Effect`] for the effect runner (the `effects` module). Nothing here knows about the terminal
+//! or how the screen is drawn: the drawing side reports what it measured (the rows a pane
+//! shows, how long the wrapped detail text is, where the panes are) through
+//! [`App::measured`], and `update` reads those facts to page, clamp and map clicks.
 //!
 //! The list shows [`App::view`]: the talks a search and the filters keep, in rank order; with
 //! no search, all talks (or those the filters keep) in program order, or for a schedule in
 //! time order under day headers. `list.selected` is a row of that view, always a talk row when
-//! there is one. Searching, the prompt and the filter panel live in `search`; the clock, the
-//! time zone shown and jumping to what runs now in `schedule`.
+//! there is one. Searching and the prompt live in `search`, the filter panel in `filters`; the
+//! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
+//! in `layout`.
 
+mod filters;
+mod layout;
 mod schedule;
 mod search;
 mod view;
@@ -17,16 +23,15 @@ mod view;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
-
 use crate::action::{Action, Command};
 use crate::keymap::Context;
-use crate::program::{Program, Talk};
+use crate::program::{Program, Talk, TalkIx};
+use crate::search::Filters;
+use crate::search::filter::Choice;
 use crate::search::worker::Job;
-use crate::search::{Filters, Query};
-use crate::ui;
 
+pub use filters::FilterPanel;
+pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
 pub use view::{Row, View};
@@ -39,32 +44,57 @@ pub enum Focus {
 }
 
 /// A window drawn over the panes (or the prompt on the footer line); it takes the keys while
-/// it is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// it is open, and owns the state only it needs. Its state need not be comparable or
+/// cloneable (a preview would hold a decoded image): nothing compares or copies overlays.
+#[derive(Debug)]
 pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    /// The search prompt: typing edits the query and narrows the list.
+    /// The key help.
+    Help(TextOverlay),
+    /// The search prompt: typing edits the query and narrows the list. (The query and its
+    /// history outlive the prompt: they live in [`App::search`].)
     Search,
-    /// The filter panel, with the highlighted choice.
-    Filters {
-        cursor: usize,
-    },
+    /// The filter panel: its choices and the highlighted one.
+    Filters(FilterPanel),
     /// What the program file says about itself.
-    About {
-        scroll: usize,
-    },
+    About(TextOverlay),
+}
+
+/// A scrolling text overlay (the help, the program's details).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextOverlay {
+    /// The first line shown.
+    pub scroll: usize,
+    /// The overlay's rows and text length, as the last frame measured them; `None` until it
+    /// has been drawn.
+    pub viewport: Option<Viewport>,
+}
+
+impl TextOverlay {
+    /// Keeps the scroll inside the text, when its size is known.
+    fn clamp(&mut self) {
+        if let Some(v) = self.viewport {
+            self.scroll = self.scroll.min(v.lines.saturating_sub(v.rows.max(1)));
+        }
+    }
+
+    /// Lines in a page: the rows shown (at least one).
+    fn page(&self) -> usize {
+        self.viewport.map_or(1, |v| v.rows.max(1))
+    }
 }
 
 /// A message on the status line, in place of the key hints until the next command.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub is_error: bool,
+    /// A command whose key the text names: the footer puts the key, as the keymap names it,
+    /// in place of the text's `{}`.
+    pub key: Option<Command>,
 }
 
-/// Work for the event loop: the only way `update` reaches outside the process.
+/// Work for the effect runner: the only way `update` reaches outside the process. What comes
+/// of it (a viewer that failed, search results) comes back as an [`Action`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Resolve `slides` against `base` and hand it to the viewer.
@@ -73,6 +103,10 @@ pub enum Effect {
     Suspend,
     /// Run a search on the search thread.
     Search(Job),
+    /// Read the local time zone and the time (answered with `LocalZone` and `Tick`).
+    ReadClock,
+    /// Stop the browser.
+    Quit,
 }
 
 /// The talk list's selection and scroll position.
@@ -81,26 +115,31 @@ pub struct ListState {
     pub selected: usize,
     /// The first visible row; kept so the selection is always visible.
     pub offset: usize,
+    /// Where the pane was drawn; `None` while it is hidden (or not drawn yet).
+    pub region: Option<PaneRegion>,
 }
 
-/// The detail pane's scroll position and its wrapped text, cached per talk and width.
-#[derive(Debug, Default)]
+/// The detail pane's scroll position and what the last frame measured of its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DetailState {
     pub scroll: usize,
-    cache: Option<WrappedText>,
+    /// Where the pane was drawn; `None` while it is hidden (or not drawn yet).
+    pub region: Option<PaneRegion>,
+    /// The wrapped text's length and match lines, for the talk, query and zone of its key.
+    pub text: Option<TextFacts>,
+    /// `n` or `N` pressed before the text of the talk shown was measured (`true` for `n`):
+    /// carried out when it is.
+    pending_jump: Option<bool>,
 }
 
-#[derive(Debug)]
-struct WrappedText {
-    talk: usize,
-    width: u16,
-    /// The query whose matches are highlighted.
-    query: Query,
-    /// Whether times are in the local zone.
-    local: bool,
-    lines: Vec<Line<'static>>,
-    /// The lines with a match, for `n` and `N`.
-    matches: Vec<usize>,
+/// What the program implies, computed once: the program never changes.
+#[derive(Debug, Default)]
+struct Derived {
+    /// The schedule order of all talks, when the program has times.
+    schedule: Option<Vec<TalkIx>>,
+    /// Every facet value with its count, for the filter panel: counted when the panel first
+    /// opens (a pass over every talk), then shared with every later panel.
+    choices: Option<Arc<[Choice]>>,
 }
 
 /// The whole browser state.
@@ -114,16 +153,13 @@ pub struct App {
     pub list: ListState,
     /// The rows the list shows.
     pub view: View,
-    /// The schedule order of all talks, when the program has times.
-    schedule: Option<Vec<u32>>,
+    /// What the program implies, computed once.
+    derived: Derived,
     /// The current time and the zone times are shown in.
     pub clock: Clock,
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
-    /// The terminal size, as last reported.
-    pub size: (u16, u16),
-    pub running: bool,
 }
 
 impl App {
@@ -135,7 +171,10 @@ impl App {
             .then(|| crate::program::schedule::order(&program));
         let mut app = App {
             view: View::default(),
-            schedule,
+            derived: Derived {
+                schedule,
+                choices: None,
+            },
             clock: Clock::default(),
             program: Arc::new(program),
             focus: Focus::List,
@@ -145,55 +184,65 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
-            size: (80, 24),
-            running: true,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
         app
     }
 
-    /// The view of every talk, or of `only` these: in schedule order under day headers when
-    /// the program has times, else in program order.
-    fn full_view(&self, only: Option<&[u32]>) -> View {
-        let keep = |t: &u32| only.is_none_or(|o| o.binary_search(t).is_ok());
-        if let Some(order) = &self.schedule {
+    /// What to do as the browser starts: read the clock, and run the search `search` (as
+    /// `--search` asks) when given.
+    pub fn start(&mut self, search: Option<&str>) -> Vec<Effect> {
+        let mut effects = vec![Effect::ReadClock];
+        effects.extend(search.and_then(|q| self.start_search(q)));
+        effects
+    }
+
+    /// The view of every talk, or of `only` these (sorted): in schedule order under day
+    /// headers when the program has times, else in program order.
+    fn full_view(&self, only: Option<&[TalkIx]>) -> View {
+        let keep = |t: &TalkIx| only.is_none_or(|o| o.binary_search(t).is_ok());
+        if let Some(order) = &self.derived.schedule {
             View::grouped(&self.program, order.iter().copied().filter(keep))
         } else {
-            let all = 0..u32::try_from(self.program.talks.len()).unwrap_or(u32::MAX);
-            View::flat(all.filter(keep))
+            View::flat(self.program.talk_ixs().filter(keep))
         }
     }
 
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
-        match (self.overlay, self.focus) {
-            (Some(Overlay::Help { .. } | Overlay::About { .. }), _) => Context::Help,
+        match (&self.overlay, self.focus) {
+            (Some(Overlay::Help(_) | Overlay::About(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
-            (Some(Overlay::Filters { .. }), _) => Context::Filters,
+            (Some(Overlay::Filters(_)), _) => Context::Filters,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         }
     }
 
-    /// The screen areas for the current size and focus.
-    pub fn areas(&self) -> ui::Areas {
-        ui::Areas::compute(Rect::new(0, 0, self.size.0, self.size.1), self.focus)
-    }
-
-    /// The index in `program.talks` of the selected talk.
-    pub fn selected_index(&self) -> Option<usize> {
+    /// The selected talk.
+    pub fn selected_index(&self) -> Option<TalkIx> {
         self.view.talk_at(self.list.selected)
     }
 
     pub fn selected_talk(&self) -> Option<&Talk> {
-        self.program.talks.get(self.selected_index()?)
+        self.program.get(self.selected_index()?)
     }
 
     pub fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
         self.status = Some(Status {
             text: text.into(),
             is_error,
+            key: None,
+        });
+    }
+
+    /// A status that names the key of `command` where `text` has `{}`.
+    pub fn set_status_with_key(&mut self, text: impl Into<String>, command: Command) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+            key: Some(command),
         });
     }
 
@@ -203,17 +252,15 @@ impl App {
                 self.status = None;
                 return self.command(command);
             }
-            Action::Resize { width, height } => {
-                self.size = (width, height);
-                self.clamp();
-            }
-            Action::Click { column, row } => self.click(Position::new(column, row)),
-            Action::Wheel { column, row, down } => self.wheel(Position::new(column, row), down),
+            Action::Click { column, row } => self.click(column, row),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Report(text) => self.set_status(text, true),
+            Action::Notice(text) => self.set_status(text, false),
             Action::Insert(c) => return self.insert(&c.to_string()),
             Action::Paste(text) => return self.insert(&text),
             Action::SearchProgress(progress) => self.on_progress(progress),
             Action::Tick(now) => self.tick(now),
+            Action::LocalZone(zone) => self.clock.local = zone,
         }
         None
     }
@@ -221,18 +268,18 @@ impl App {
     fn command(&mut self, command: Command) -> Option<Effect> {
         // Quitting and suspending mean the same in every pane, overlay and prompt.
         match command {
-            Command::Quit => {
-                self.running = false;
-                return None;
-            }
+            Command::Quit => return Some(Effect::Quit),
             Command::Suspend => return Some(Effect::Suspend),
             _ => {}
         }
-        match self.overlay {
+        match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
-            Some(Overlay::Filters { cursor }) => return self.filters_command(cursor, command),
-            Some(overlay @ (Overlay::Help { scroll } | Overlay::About { scroll })) => {
-                return self.text_overlay_command(overlay, scroll, command);
+            Some(Overlay::Filters(_)) => return self.filters_command(command),
+            Some(Overlay::Help(text) | Overlay::About(text)) => {
+                if !text_overlay_command(text, command) {
+                    self.overlay = None;
+                }
+                return None;
             }
             None => {}
         }
@@ -260,12 +307,12 @@ impl App {
             Command::Back if self.focus == Focus::Detail => self.focus = Focus::List,
             Command::Back => return self.clear_search(),
             Command::OpenSlides => return self.open_slides(),
-            Command::ToggleHelp => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Command::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Command::ToggleHelp => self.overlay = Some(Overlay::Help(TextOverlay::default())),
+            Command::About => self.overlay = Some(Overlay::About(TextOverlay::default())),
             Command::Search => self.open_prompt(),
             Command::NextMatch => self.jump_to_match(true),
             Command::PrevMatch => self.jump_to_match(false),
-            Command::Filters => self.overlay = Some(Overlay::Filters { cursor: 0 }),
+            Command::Filters => self.open_filters(),
             Command::ClearFilters => return self.clear_filters(),
             Command::JumpNow => self.jump_to_now(),
             Command::ToggleZone => self.toggle_zone(),
@@ -274,47 +321,6 @@ impl App {
         }
         self.clamp();
         None
-    }
-
-    /// Keys in the help or the program overlay: they scroll it, or close it.
-    fn text_overlay_command(
-        &mut self,
-        overlay: Overlay,
-        scroll: usize,
-        command: Command,
-    ) -> Option<Effect> {
-        let scroll = match command {
-            Command::Down => scroll.saturating_add(1),
-            Command::Up => scroll.saturating_sub(1),
-            Command::PageDown => scroll.saturating_add(self.help_page()),
-            Command::PageUp => scroll.saturating_sub(self.help_page()),
-            Command::Top => 0,
-            Command::Bottom => usize::MAX,
-            Command::ToggleHelp | Command::Back | Command::About => {
-                self.overlay = None;
-                return None;
-            }
-            _ => scroll,
-        };
-        self.overlay = Some(overlay);
-        self.clamp_overlay(scroll);
-        None
-    }
-
-    /// Keeps a text overlay's scroll inside its text.
-    fn clamp_overlay(&mut self, scroll: usize) {
-        let body = self.areas().body;
-        let (lines, fresh): (usize, fn(usize) -> Overlay) = match self.overlay {
-            Some(Overlay::Help { .. }) => {
-                (ui::help::line_count(), |scroll| Overlay::Help { scroll })
-            }
-            Some(Overlay::About { .. }) => (ui::about::line_count(&self.program, body), |scroll| {
-                Overlay::About { scroll }
-            }),
-            _ => return,
-        };
-        let page = self.help_page();
-        self.overlay = Some(fresh(scroll.min(lines.saturating_sub(page))));
     }
 
     /// Moves the focused pane by `n` lines (the selection in the list, the text in the detail).
@@ -330,7 +336,8 @@ impl App {
                 } else {
                     self.detail.scroll.saturating_sub(n)
                 };
-                self.detail.scroll = scroll.min(self.max_detail_scroll());
+                self.detail.scroll = scroll;
+                self.clamp_detail();
             }
         }
     }
@@ -339,6 +346,7 @@ impl App {
         if index != self.list.selected {
             self.list.selected = index;
             self.detail.scroll = 0;
+            self.detail.pending_jump = None;
         }
         self.clamp();
     }
@@ -357,29 +365,32 @@ impl App {
         }
     }
 
-    fn click(&mut self, at: Position) {
-        let areas = self.areas();
-        if let Some(list) = areas.list.filter(|a| a.contains(at)) {
+    fn click(&mut self, column: u16, row: u16) {
+        if let Some(list) = self.list.region.filter(|r| r.pane.contains(column, row)) {
             self.focus = Focus::List;
-            let inner = ui::talk_list::rows_area(list);
-            if inner.contains(at) {
-                let index = self.list.offset + usize::from(at.y - inner.y);
+            if list.inner.contains(column, row) {
+                let index = self.list.offset + usize::from(row - list.inner.y);
                 if self.view.talk_at(index).is_some() {
                     self.select(index);
                 }
             }
-        } else if areas.detail.is_some_and(|a| a.contains(at)) {
+        } else if self
+            .detail
+            .region
+            .is_some_and(|r| r.pane.contains(column, row))
+        {
             self.focus = Focus::Detail;
         }
     }
 
-    fn wheel(&mut self, at: Position, down: bool) {
-        let areas = self.areas();
+    fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let over =
+            |region: Option<PaneRegion>| region.is_some_and(|r| r.pane.contains(column, row));
         let focus = self.focus;
-        if areas.list.is_some_and(|a| a.contains(at)) {
+        if over(self.list.region) {
             self.focus = Focus::List;
             self.step(1, down);
-        } else if areas.detail.is_some_and(|a| a.contains(at)) {
+        } else if over(self.detail.region) {
             self.focus = Focus::Detail;
             self.step(3, down);
         }
@@ -389,24 +400,21 @@ impl App {
 
     /// Lines in a page of the focused pane: its visible height less one line of overlap.
     fn page(&self) -> usize {
-        let areas = self.areas();
-        let height = match self.focus {
-            Focus::List => areas.list.map(ui::talk_list::rows_area),
-            Focus::Detail => areas.detail.map(ui::talk_detail::text_area),
-        }
-        .map_or(1, |r| usize::from(r.height));
-        height.saturating_sub(1).max(1)
-    }
-
-    fn help_page(&self) -> usize {
-        usize::from(ui::help::area(self.areas().body).height.saturating_sub(2)).max(1)
+        let region = match self.focus {
+            Focus::List => self.list.region,
+            Focus::Detail => self.detail.region,
+        };
+        region
+            .map_or(1, |r| r.inner.rows())
+            .saturating_sub(1)
+            .max(1)
     }
 
     /// Keeps the list offset around the selection (while the list is shown), and the detail
-    /// and help scrolls inside their text.
+    /// and overlay scrolls inside their text (when its size is known).
     pub(crate) fn clamp(&mut self) {
-        if let Some(list) = self.areas().list {
-            let rows = usize::from(ui::talk_list::rows_area(list).height).max(1);
+        if let Some(region) = self.list.region {
+            let rows = region.inner.rows().max(1);
             let selected = self.list.selected;
             // Show the day header above the selected talk when there is room for both.
             let top = if rows > 1 && self.view.has_header_above(selected) {
@@ -419,60 +427,33 @@ impl App {
                 .offset
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
-        self.detail.scroll = self.detail.scroll.min(self.max_detail_scroll());
-        if let Some(Overlay::Help { scroll } | Overlay::About { scroll }) = self.overlay {
-            self.clamp_overlay(scroll);
+        self.clamp_detail();
+        if let Some(Overlay::Help(text) | Overlay::About(text)) = &mut self.overlay {
+            text.clamp();
         }
     }
+}
 
-    /// The detail text of the selected talk, wrapped to the current detail width.
-    pub fn detail_lines(&mut self) -> &[Line<'static>] {
-        let width = self
-            .areas()
-            .detail
-            .map_or(0, |r| ui::talk_detail::text_area(r).width);
-        let talk = self.selected_index().unwrap_or(usize::MAX);
-        let query = &self.search.query;
-        let local = self.display_zone().is_some();
-        let fresh = self.detail.cache.as_ref().is_some_and(|c| {
-            c.talk == talk && c.width == width && c.query == *query && c.local == local
-        });
-        if !fresh {
-            let (lines, matches) =
-                ui::talk_detail::wrap(&self.program, talk, width, query, self.display_zone());
-            self.detail.cache = Some(WrappedText {
-                talk,
-                width,
-                local,
-                query: query.clone(),
-                lines,
-                matches,
-            });
-        }
-        self.detail.cache.as_ref().map_or(&[], |c| &c.lines)
-    }
-
-    /// The lines of the detail text that hold a match of the query.
-    fn match_lines(&mut self) -> &[usize] {
-        self.detail_lines();
-        self.detail.cache.as_ref().map_or(&[], |c| &c.matches)
-    }
-
-    /// The cached detail lines, if [`App::detail_lines`] has prepared them for this frame.
-    pub fn cached_detail_lines(&self) -> &[Line<'static>] {
-        self.detail.cache.as_ref().map_or(&[], |c| &c.lines)
-    }
-
-    pub(crate) fn max_detail_scroll(&mut self) -> usize {
-        let height = self
-            .areas()
-            .detail
-            .map_or(0, |r| usize::from(ui::talk_detail::text_area(r).height));
-        self.detail_lines().len().saturating_sub(height)
-    }
+/// Keys in the help or the program overlay: they scroll it; `false` when they close it.
+fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
+    let page = text.page();
+    text.scroll = match command {
+        Command::Down => text.scroll.saturating_add(1),
+        Command::Up => text.scroll.saturating_sub(1),
+        Command::PageDown => text.scroll.saturating_add(page),
+        Command::PageUp => text.scroll.saturating_sub(page),
+        Command::Top => 0,
+        Command::Bottom => usize::MAX,
+        Command::ToggleHelp | Command::Back | Command::About => return false,
+        _ => text.scroll,
+    };
+    text.clamp();
+    true
 }
 
 #[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;

@@ -32,7 +32,7 @@ pub enum Marker {
 impl App {
     /// True when the program has times.
     pub fn is_schedule(&self) -> bool {
-        self.schedule.is_some()
+        self.derived.schedule.is_some()
     }
 
     pub(super) fn tick(&mut self, now: Timestamp) {
@@ -47,7 +47,7 @@ impl App {
 
     /// How the header names the zone times are shown in, for a schedule.
     pub fn zone_label(&self) -> Option<String> {
-        self.schedule.as_ref()?;
+        self.derived.schedule.as_ref()?;
         if let Some(local) = self.display_zone() {
             return Some(format!("local time ({})", local.iana_or_offset()));
         }
@@ -109,7 +109,7 @@ impl App {
         let mut running = None;
         let mut next: Option<(usize, Timestamp)> = None;
         for (position, index) in talks {
-            let talk = &self.program.talks[index];
+            let talk = &self.program.talks[index.index()];
             if is_running(talk, now) {
                 running = Some(position);
                 break;

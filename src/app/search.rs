@@ -1,12 +1,12 @@
-//! Searching and filtering in the app: the prompt, its history, results arriving from the
-//! search thread, jumping between matches, and the filter panel.
+//! Searching in the app: the prompt, its history, and results arriving from the search
+//! thread.
 
 use std::sync::Arc;
 
 use super::{App, Effect, Focus, Overlay, View};
 use crate::action::Command;
 use crate::input::LineInput;
-use crate::search::filter::{Choice, choices};
+use crate::program::TalkIx;
 use crate::search::worker::{Job, Progress};
 use crate::search::{Filters, Query};
 
@@ -27,14 +27,12 @@ pub struct SearchState {
     /// The talks the last complete search could not rule out for a longer query (its hits and
     /// near misses), in program order, with the query and filters it answers: a narrower query
     /// searches only these.
-    last: Option<(Query, Filters, Arc<Vec<u32>>)>,
+    last: Option<(Query, Filters, Arc<Vec<TalkIx>>)>,
     /// The talk selected when the prompt opened, to come back to when the search is cleared.
-    before: Option<u32>,
+    before: Option<TalkIx>,
     /// The talk to keep selected when the running search's result arrives (a filter changed,
     /// or the search was cleared); `None` selects the best match.
-    keep: Option<u32>,
-    /// The filter panel's choices, computed on first use (the program never changes).
-    choices: Option<Vec<Choice>>,
+    keep: Option<TalkIx>,
 }
 
 impl SearchState {
@@ -46,7 +44,7 @@ impl SearchState {
 
 impl App {
     pub(super) fn open_prompt(&mut self) {
-        self.search.before = self.selected_index().map(|i| i as u32);
+        self.search.before = self.selected_index();
         self.search.history_pos = None;
         self.search.input.end();
         self.overlay = Some(Overlay::Search);
@@ -100,12 +98,12 @@ impl App {
         }
         self.search.input = LineInput::default();
         self.search.before = None;
-        self.query_changed(self.selected_index().map(|i| i as u32))
+        self.query_changed(self.selected_index())
     }
 
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
-        if self.overlay != Some(Overlay::Search) {
+        if !matches!(self.overlay, Some(Overlay::Search)) {
             return None;
         }
         self.search.input.insert(text);
@@ -136,7 +134,7 @@ impl App {
 
     /// Re-reads the query from the prompt; a new search when it changed. `keep`: the talk to
     /// select in the result, if it has it; else the best match is selected.
-    fn query_changed(&mut self, keep: Option<u32>) -> Option<Effect> {
+    fn query_changed(&mut self, keep: Option<TalkIx>) -> Option<Effect> {
         let query = Query::parse(self.search.input.text());
         if query == self.search.query {
             return None;
@@ -147,14 +145,12 @@ impl App {
 
     /// Starts the search for the current query and filters, or shows every talk again; the
     /// talk `keep` stays selected if the result has it.
-    fn refresh(&mut self, keep: Option<u32>) -> Option<Effect> {
+    pub(super) fn refresh(&mut self, keep: Option<TalkIx>) -> Option<Effect> {
         self.search.generation += 1;
         self.search.keep = keep;
         if self.search.is_idle(&self.filters) {
             // Keep the talk asked for, else the one selected, else the one before searching.
-            let keep = keep
-                .or(self.selected_index().map(|i| i as u32))
-                .or(self.search.before);
+            let keep = keep.or(self.selected_index()).or(self.search.before);
             self.search.progress = None;
             self.search.last = None;
             self.view = self.full_view(None);
@@ -193,7 +189,8 @@ impl App {
                 scanned,
                 total,
             } if generation == self.search.generation => {
-                let shown: Vec<u32> = if self.search.progress.is_some_and(|(done, _)| done == 0) {
+                let shown: Vec<TalkIx> = if self.search.progress.is_some_and(|(done, _)| done == 0)
+                {
                     Vec::new()
                 } else {
                     self.view.talks().collect()
@@ -209,7 +206,7 @@ impl App {
             } if generation == self.search.generation => {
                 self.view = if self.search.query.is_empty() {
                     // Filters alone: the usual order, under day headers for a schedule.
-                    let mut kept: Vec<u32> = hits.iter().map(|h| h.talk).collect();
+                    let mut kept: Vec<TalkIx> = hits.iter().map(|h| h.talk).collect();
                     kept.sort_unstable();
                     self.full_view(Some(&kept))
                 } else {
@@ -238,82 +235,5 @@ impl App {
             .keep
             .and_then(|t| self.view.position_of(t))
             .unwrap_or_else(|| self.view.first_talk())
-    }
-
-    /// `n`/`N`: scrolls the detail to the next or previous line with a match.
-    pub(super) fn jump_to_match(&mut self, forward: bool) {
-        if self.search.query.is_empty() {
-            self.set_status("no search: press / to search", false);
-            return;
-        }
-        self.focus = Focus::Detail;
-        let scroll = self.detail.scroll;
-        let max = self.max_detail_scroll();
-        let matches = self.match_lines().to_vec();
-        if matches.is_empty() {
-            self.set_status("no match in this talk's text", false);
-            return;
-        }
-        // The line shown at the top is the current match; move to the next one past it.
-        let target = if forward {
-            matches
-                .iter()
-                .position(|&l| l.min(max) > scroll)
-                .unwrap_or(0)
-        } else {
-            matches
-                .iter()
-                .rposition(|&l| l.min(max) < scroll)
-                .unwrap_or(matches.len() - 1)
-        };
-        self.detail.scroll = matches[target].min(max);
-        self.set_status(format!("match {} of {}", target + 1, matches.len()), false);
-    }
-
-    /// The filter panel's choices, if they have been prepared.
-    pub fn cached_filter_choices(&self) -> &[Choice] {
-        self.search.choices.as_deref().unwrap_or(&[])
-    }
-
-    /// The filter panel's choices.
-    pub fn filter_choices(&mut self) -> &[Choice] {
-        let program = Arc::clone(&self.program);
-        self.search.choices.get_or_insert_with(|| choices(&program))
-    }
-
-    pub(super) fn filters_command(&mut self, cursor: usize, command: Command) -> Option<Effect> {
-        let count = self.filter_choices().len();
-        let last = count.saturating_sub(1);
-        let cursor = match command {
-            Command::Down => (cursor + 1).min(last),
-            Command::Up => cursor.saturating_sub(1),
-            Command::PageDown => (cursor + 10).min(last),
-            Command::PageUp => cursor.saturating_sub(10),
-            Command::Top => 0,
-            Command::Bottom => last,
-            Command::Toggle => {
-                let choice = self.filter_choices().get(cursor).cloned()?;
-                self.filters.toggle(choice.facet, &choice.value);
-                return self.refresh(self.selected_index().map(|i| i as u32));
-            }
-            Command::ClearFilters => return self.clear_filters(),
-            Command::Back | Command::Filters => {
-                self.overlay = None;
-                return None;
-            }
-            _ => cursor,
-        };
-        self.overlay = Some(Overlay::Filters { cursor });
-        None
-    }
-
-    pub(super) fn clear_filters(&mut self) -> Option<Effect> {
-        if self.filters.is_empty() {
-            self.set_status("no filters to clear", false);
-            return None;
-        }
-        self.filters.clear();
-        self.set_status("filters cleared", false);
-        self.refresh(self.selected_index().map(|i| i as u32))
     }
 }

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::program::Program;
+use crate::program::{Program, TalkIx};
 
 /// One line of the talk list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,8 +12,8 @@ pub enum Row {
     Day(Date),
     /// The talks without a time, after the scheduled ones.
     Unscheduled,
-    /// A talk, by index into `program.talks`.
-    Talk(u32),
+    /// A talk.
+    Talk(TalkIx),
 }
 
 /// The rows of the list.
@@ -26,7 +26,7 @@ pub struct View {
 
 impl View {
     /// Talks in the given order, without headers.
-    pub fn flat(talks: impl IntoIterator<Item = u32>) -> View {
+    pub fn flat(talks: impl IntoIterator<Item = TalkIx>) -> View {
         View {
             rows: talks.into_iter().map(Row::Talk).collect(),
             headers: Vec::new(),
@@ -35,11 +35,11 @@ impl View {
 
     /// Talks in schedule order under a header for each conference day, and the talks without
     /// a time under a last header.
-    pub fn grouped(program: &Program, talks: impl IntoIterator<Item = u32>) -> View {
+    pub fn grouped(program: &Program, talks: impl IntoIterator<Item = TalkIx>) -> View {
         let mut view = View::default();
         let mut current: Option<Option<Date>> = None;
         for talk in talks {
-            let day = program.conference_day(talk as usize);
+            let day = program.conference_day(talk.index());
             if current != Some(day) {
                 view.headers.push(view.rows.len());
                 view.rows.push(day.map_or(Row::Unscheduled, Row::Day));
@@ -63,9 +63,9 @@ impl View {
     }
 
     /// The talk at a row, if that row is a talk.
-    pub fn talk_at(&self, position: usize) -> Option<usize> {
+    pub fn talk_at(&self, position: usize) -> Option<TalkIx> {
         match self.rows.get(position)? {
-            Row::Talk(i) => Some(*i as usize),
+            Row::Talk(i) => Some(*i),
             Row::Day(_) | Row::Unscheduled => None,
         }
     }
@@ -81,7 +81,7 @@ impl View {
     }
 
     /// The talks, in order.
-    pub fn talks(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn talks(&self) -> impl Iterator<Item = TalkIx> + '_ {
         self.rows.iter().filter_map(|r| match r {
             Row::Talk(i) => Some(*i),
             Row::Day(_) | Row::Unscheduled => None,
@@ -89,7 +89,7 @@ impl View {
     }
 
     /// The row of a talk, if the view has it.
-    pub fn position_of(&self, talk: u32) -> Option<usize> {
+    pub fn position_of(&self, talk: TalkIx) -> Option<usize> {
         self.rows.iter().position(|r| *r == Row::Talk(talk))
     }
 
@@ -135,6 +135,10 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ixs<const N: usize>(talks: [u32; N]) -> [TalkIx; N] {
+        talks.map(TalkIx)
+    }
     use crate::program::schedule::date_time;
 
     #[test]
@@ -144,19 +148,19 @@ mod tests {
         program.talks[0].start = Some(date_time("2021-02-06T10:00", Some(&tz)).expect("time"));
         program.talks[1].start = Some(date_time("2021-02-06T11:00", Some(&tz)).expect("time"));
         program.talks[2].start = Some(date_time("2021-02-07T09:00", Some(&tz)).expect("time"));
-        let view = View::grouped(&program, [0, 1, 2, 3]);
+        let view = View::grouped(&program, ixs([0, 1, 2, 3]));
         let sat = jiff::civil::date(2021, 2, 6);
         let sun = jiff::civil::date(2021, 2, 7);
         assert_eq!(
             view.rows,
             [
                 Row::Day(sat),
-                Row::Talk(0),
-                Row::Talk(1),
+                Row::Talk(TalkIx(0)),
+                Row::Talk(TalkIx(1)),
                 Row::Day(sun),
-                Row::Talk(2),
+                Row::Talk(TalkIx(2)),
                 Row::Unscheduled,
-                Row::Talk(3)
+                Row::Talk(TalkIx(3))
             ]
         );
         assert_eq!((view.len(), view.talk_count()), (7, 4));
@@ -173,18 +177,18 @@ mod tests {
             "talk numbers skip headers"
         );
         assert!(view.has_header_above(4) && !view.has_header_above(2));
-        assert_eq!(view.talks().collect::<Vec<_>>(), [0, 1, 2, 3]);
-        assert_eq!(view.position_of(2), Some(4));
+        assert_eq!(view.talks().collect::<Vec<_>>(), ixs([0, 1, 2, 3]));
+        assert_eq!(view.position_of(TalkIx(2)), Some(4));
     }
 
     #[test]
     fn empty_and_flat_views() {
         let empty = View::flat([]);
         assert_eq!((empty.first_talk(), empty.step(0, 3, true)), (0, 0));
-        let flat = View::flat([5, 3]);
+        let flat = View::flat(ixs([5, 3]));
         assert_eq!(
             (flat.talk_at(1), flat.ordinal(1), flat.step(0, 9, true)),
-            (Some(3), 2, 1)
+            (Some(TalkIx(3)), 2, 1)
         );
     }
 }

@@ -22,7 +22,8 @@ use std::path::Path;
 use jiff::tz::TimeZone;
 
 use crate::program::{
-    Diagnostic, MAX_FILE_SIZE, Origin, Program, ReadFailure, Severity, SourceText, read_capped,
+    Diagnostic, Expected, Origin, Program, ReadError as FileError, Severity, SourceText,
+    invalid_utf8, read_capped,
 };
 
 pub use summary::{Skipped, Summary};
@@ -68,18 +69,9 @@ pub struct Imported {
 /// Why a schedule could not be imported. Displaying it gives the whole report for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not a regular file ({kind}); expected a schedule file")]
-    NotAFile { path: String, kind: &'static str },
-    #[error(
-        "{path}: the file is {size} bytes, over the limit of {limit} bytes; expected a schedule under {} MiB",
-        limit / (1024 * 1024)
-    )]
-    TooLarge { path: String, size: u64, limit: u64 },
+    /// The file could not be read at all.
+    #[error(transparent)]
+    Read(#[from] FileError),
     #[error(
         "{path}: not a schedule Lectern can import: expected Pentabarf/frab XML (root element <schedule>), frab/pretalx JSON (with schedule.conference) or iCalendar (BEGIN:VCALENDAR); choose the format with --format"
     )]
@@ -144,34 +136,15 @@ pub fn import_str(text: &str, options: &Options, origin: Origin) -> Result<Impor
 /// Reads and imports the schedule file at `path`, with the size cap of program files.
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
     let name = crate::sanitize::visible(&path.display().to_string());
-    let bytes = read_capped(path).map_err(|failure| match failure {
-        ReadFailure::Io(source) => ImportError::Io {
-            path: name.clone(),
-            source,
-        },
-        ReadFailure::NotAFile(kind) => ImportError::NotAFile {
-            path: name.clone(),
-            kind,
-        },
-        ReadFailure::TooLarge(size) => ImportError::TooLarge {
-            path: name.clone(),
-            size,
-            limit: MAX_FILE_SIZE,
-        },
-    })?;
+    let bytes = read_capped(path).map_err(|f| f.explain(path, Expected::Schedule))?;
     let origin = Origin::File(path.to_path_buf());
     match std::str::from_utf8(&bytes) {
         Ok(text) => import_str(text, options, origin),
         Err(e) => {
             let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
             let format = options.format.or_else(|| detect(&valid));
-            let error = ReadError::at(
-                e.valid_up_to(),
-                format!(
-                    "invalid UTF-8 at byte offset {}: expected a UTF-8 text file",
-                    e.valid_up_to()
-                ),
-            );
+            let message = format!("{}; expected a UTF-8 text file", invalid_utf8(&bytes, &e));
+            let error = ReadError::at(e.valid_up_to(), message);
             match format {
                 Some(format) => Err(malformed(&valid, format, name, &error)),
                 None => Err(ImportError::UnknownFormat { path: name }),

@@ -166,18 +166,9 @@ impl Diagnostic {
 /// Why a program could not be loaded. Displaying it gives the whole report for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: not a regular file ({kind}); expected a TOML program file")]
-    NotAFile { path: String, kind: &'static str },
-    #[error(
-        "{path}: the file is {size} bytes, over the limit of {limit} bytes; expected a program file under {} MiB",
-        limit / (1024 * 1024)
-    )]
-    TooLarge { path: String, size: u64, limit: u64 },
+    /// The file could not be read at all.
+    #[error(transparent)]
+    Read(#[from] super::ReadError),
     #[error("{}", render_all(path, diagnostics, *errors))]
     Invalid {
         path: String,
@@ -192,7 +183,7 @@ impl LoadError {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             LoadError::Invalid { diagnostics, .. } => diagnostics,
-            _ => &[],
+            LoadError::Read(_) => &[],
         }
     }
 }

@@ -5,6 +5,7 @@ use std::io::Read as _;
 use std::path::Path;
 
 use super::diagnostic::{Diagnostic, LoadError, Severity, SourceText};
+use super::read::{Expected, UTF8_HELP, invalid_utf8};
 use super::{Origin, Program, schema};
 
 /// The largest program file Lectern reads: 512 MiB. A program of 100,000 talks with full
@@ -51,22 +52,7 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadFailure> {
 
 /// Reads and validates the program file at `path`, returning it with its warnings.
 pub fn load_file(path: &Path) -> Result<(Program, Vec<Diagnostic>), LoadError> {
-    let path_name = || crate::sanitize::visible(&path.display().to_string());
-    let bytes = read_capped(path).map_err(|failure| match failure {
-        ReadFailure::Io(source) => LoadError::Io {
-            path: path_name(),
-            source,
-        },
-        ReadFailure::NotAFile(kind) => LoadError::NotAFile {
-            path: path_name(),
-            kind,
-        },
-        ReadFailure::TooLarge(size) => LoadError::TooLarge {
-            path: path_name(),
-            size,
-            limit: MAX_FILE_SIZE,
-        },
-    })?;
+    let bytes = read_capped(path).map_err(|f| f.explain(path, Expected::Program))?;
     parse_bytes(&bytes, Origin::File(path.to_path_buf()))
 }
 
@@ -78,22 +64,13 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<(Program, Vec<Diagnos
             let valid = &bytes[..err.valid_up_to()];
             // The prefix is valid UTF-8 by definition of `valid_up_to`.
             let prefix = String::from_utf8_lossy(valid);
-            let bad: Vec<String> = bytes[err.valid_up_to()..]
-                .iter()
-                .take(err.error_len().unwrap_or(1))
-                .map(|b| format!("0x{b:02X}"))
-                .collect();
             let diagnostic = Diagnostic::at(
                 Severity::Error,
                 &SourceText::new(&prefix),
                 prefix.len(),
-                format!(
-                    "invalid UTF-8: byte {} at offset {}",
-                    bad.join(" "),
-                    err.valid_up_to()
-                ),
+                invalid_utf8(bytes, &err),
             )
-            .with_help("expected a UTF-8 text file; re-save it as UTF-8");
+            .with_help(UTF8_HELP);
             Err(LoadError::Invalid {
                 path: origin.display_name(),
                 diagnostics: vec![Diagnostic {

@@ -6,8 +6,10 @@
 mod checker;
 mod diagnostic;
 mod load;
+mod read;
 pub mod schedule;
 mod schema;
+mod talk_ix;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,8 @@ use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
 pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_str, read_capped};
+pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};
+pub use talk_ix::TalkIx;
 pub use write::to_toml;
 
 /// The program the binary carries: the keynote session of the ASSYST workshop at ISCA 2023.

@@ -172,10 +172,10 @@ pub fn conference_day(start: &ZonedDateTime, tz: &TimeZone, day_change: Time) ->
 
 /// The order of a schedule: talks by start time then room, talks without a time at the end
 /// in program order.
-pub fn order(program: &Program) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..u32::try_from(program.talks.len()).unwrap_or(u32::MAX)).collect();
+pub fn order(program: &Program) -> Vec<super::TalkIx> {
+    let mut order: Vec<super::TalkIx> = program.talk_ixs().collect();
     order.sort_by(|&a, &b| {
-        let (a, b) = (&program.talks[a as usize], &program.talks[b as usize]);
+        let (a, b) = (&program.talks[a.index()], &program.talks[b.index()]);
         let key = |t: &crate::program::Talk| t.start.as_ref().map(ZonedDateTime::timestamp);
         match (key(a), key(b)) {
             (Some(x), Some(y)) => x.cmp(&y).then_with(|| {
@@ -372,7 +372,7 @@ mod tests {
         for talk in &mut program.talks {
             talk.duration = Some(SignedDuration::from_mins(50));
         }
-        assert_eq!(order(&program), [4, 2, 3, 0, 1]);
+        assert_eq!(order(&program), [4, 2, 3, 0, 1].map(super::super::TalkIx));
         let now = date_time("2021-02-06T10:30", Some(&tz))
             .expect("valid")
             .timestamp();

@@ -1276,10 +1276,12 @@ fn built_in_program_loads_cleanly() {
 /// A `LoadError` other than `Invalid` has no diagnostics to list.
 #[test]
 fn only_invalid_files_have_diagnostics() {
-    let err = LoadError::NotAFile {
-        path: "p.toml".into(),
-        kind: "a directory",
-    };
+    let err = LoadError::from(
+        crate::program::ReadFailure::NotAFile("a directory").explain(
+            std::path::Path::new("p.toml"),
+            crate::program::Expected::Program,
+        ),
+    );
     assert!(err.diagnostics().is_empty());
 }
 

@@ -15,12 +15,12 @@ pub use filter::{Facet, Filters};
 pub use index::{Index, Matching, Outcome, Prepared};
 pub use query::Query;
 
-use crate::program::Program;
+use crate::program::{Program, TalkIx};
 
 /// A talk that matches, with its rank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    pub talk: u32,
+    pub talk: TalkIx,
     pub score: u32,
 }
 
@@ -31,7 +31,7 @@ pub struct Found {
     pub hits: Vec<Hit>,
     /// The talks a longer query containing this one could still match (the hits among them),
     /// so such a query can search only these.
-    pub near: Vec<u32>,
+    pub near: Vec<TalkIx>,
 }
 
 /// Adds to `found` the talks among `candidates` that match the query and pass `filters`.
@@ -40,18 +40,18 @@ pub fn search(
     program: &Program,
     prepared: &Prepared<'_>,
     filters: &Filters,
-    candidates: &[u32],
+    candidates: &[TalkIx],
     matching: &mut Matching,
     found: &mut Found,
 ) {
     for &talk in candidates {
-        if !filters.keeps(program, talk as usize) {
+        if !filters.keeps(program, talk.index()) {
             continue;
         }
         let outcome = if prepared.query().is_empty() {
             Outcome::Match(0)
         } else {
-            index.outcome(program, talk as usize, prepared, matching)
+            index.outcome(program, talk.index(), prepared, matching)
         };
         match outcome {
             Outcome::Match(score) => {
@@ -169,15 +169,21 @@ mod tests {
     #[test]
     fn rank_orders_by_score_then_program_order() {
         let mut hits = vec![
-            Hit { talk: 3, score: 10 },
             Hit {
-                talk: 1,
+                talk: TalkIx(3),
+                score: 10,
+            },
+            Hit {
+                talk: TalkIx(1),
                 score: 100,
             },
-            Hit { talk: 0, score: 10 },
+            Hit {
+                talk: TalkIx(0),
+                score: 10,
+            },
         ];
         rank(&mut hits);
-        let order: Vec<u32> = hits.iter().map(|h| h.talk).collect();
+        let order: Vec<u32> = hits.iter().map(|h| h.talk.0).collect();
         assert_eq!(order, [1, 0, 3]);
     }
 }

@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::{Filters, Found, Hit, Index, Matching, Prepared, Query, rank, search};
-use crate::program::Program;
+use crate::program::{Program, TalkIx};
 
 /// Talks looked at between two checks for a newer job.
 const CHUNK: usize = 16_384;
@@ -28,7 +28,7 @@ pub struct Job {
     pub query: Query,
     pub filters: Filters,
     /// The talks to look at, in program order; `None` for all of them.
-    pub candidates: Option<Arc<Vec<u32>>>,
+    pub candidates: Option<Arc<Vec<TalkIx>>>,
 }
 
 /// What the worker reports for a job.
@@ -46,7 +46,7 @@ pub enum Progress {
     Done {
         generation: u64,
         hits: Vec<Hit>,
-        near: Vec<u32>,
+        near: Vec<TalkIx>,
     },
 }
 
@@ -101,7 +101,7 @@ pub struct Searcher {
     pub index: Index,
     matching: Matching,
     /// (query, filters, ranked hits, candidates for narrowing), newest last.
-    recent: VecDeque<(Query, Filters, Vec<Hit>, Vec<u32>)>,
+    recent: VecDeque<(Query, Filters, Vec<Hit>, Vec<TalkIx>)>,
 }
 
 impl Searcher {
@@ -159,7 +159,7 @@ fn search_chunk(
     program: &Program,
     prepared: &Prepared<'_>,
     filters: &Filters,
-    chunk: &[u32],
+    chunk: &[TalkIx],
     matching: &mut Matching,
     found: &mut Found,
 ) {
@@ -170,7 +170,7 @@ fn search_chunk(
         search(index, program, prepared, filters, chunk, matching, found);
         return;
     }
-    let parts: Vec<&[u32]> = chunk.chunks(chunk.len().div_ceil(threads)).collect();
+    let parts: Vec<&[TalkIx]> = chunk.chunks(chunk.len().div_ceil(threads)).collect();
     std::thread::scope(|scope| {
         let (first, rest) = parts.split_first().expect("a large chunk has parts");
         let others: Vec<_> = rest
@@ -231,11 +231,11 @@ pub fn run(
     latest: &AtomicU64,
     mut report: impl FnMut(Progress),
 ) -> Option<()> {
-    let all: Vec<u32>;
-    let candidates: &[u32] = if let Some(c) = &job.candidates {
+    let all: Vec<TalkIx>;
+    let candidates: &[TalkIx] = if let Some(c) = &job.candidates {
         c
     } else {
-        all = (0..u32::try_from(index.len()).unwrap_or(u32::MAX)).collect();
+        all = (0..index.len()).map(TalkIx::from_index).collect();
         &all
     };
     let prepared = Prepared::new(&job.query);
@@ -313,9 +313,9 @@ mod tests {
                 }
             }
         };
-        let talks: Vec<u32> = done.iter().map(|h| h.talk).collect();
+        let talks: Vec<TalkIx> = done.iter().map(|h| h.talk).collect();
         // The title match ranks above the abstract match.
-        assert_eq!(talks, [7_000, 42]);
+        assert_eq!(talks, [TalkIx(7_000), TalkIx(42)]);
     }
 
     #[test]

@@ -7,14 +7,14 @@ use std::fmt::Write as _;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
-    Widget,
-};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::theme;
+use crate::action::Command;
+use crate::app::Viewport;
+use crate::context::AppContext;
 use crate::numbers::thousands;
 use crate::program::Program;
+use crate::theme::Theme;
 
 /// Where the overlay goes inside `body`: up to 72 columns wide, as tall as the body allows.
 pub fn area(body: Rect) -> Rect {
@@ -25,7 +25,7 @@ pub fn area(body: Rect) -> Rect {
 }
 
 /// The text, wrapped to `width` columns.
-pub fn lines(program: &Program, width: u16) -> Vec<Line<'static>> {
+pub fn lines(program: &Program, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let info = &program.info;
     let mut lines = Vec::new();
@@ -34,9 +34,9 @@ pub fn lines(program: &Program, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::styled(row.into_owned(), style));
         }
     };
-    push(&info.title, theme::TITLE, &mut lines);
+    push(&info.title, theme.title, &mut lines);
     if let Some(subtitle) = &info.subtitle {
-        push(subtitle, theme::LABEL, &mut lines);
+        push(subtitle, theme.label, &mut lines);
     }
     lines.push(Line::default());
     for (label, value) in [
@@ -68,7 +68,7 @@ pub fn lines(program: &Program, width: u16) -> Vec<Line<'static>> {
     if !days.is_empty() {
         let _ = write!(counts, ", {} days", thousands(days.len()));
     }
-    push(&counts, theme::DIM, &mut lines);
+    push(&counts, theme.dim, &mut lines);
     if let Some(description) = &info.description {
         for paragraph in description.split("\n\n") {
             lines.push(Line::default());
@@ -78,9 +78,14 @@ pub fn lines(program: &Program, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// How many lines the overlay's text has inside `body`.
-pub fn line_count(program: &Program, body: Rect) -> usize {
-    lines(program, text_width(area(body))).len()
+/// The overlay's rows inside `body` and the lines of its text: as tall as its text, up to
+/// the body's height less the border.
+pub fn viewport(program: &Program, theme: &Theme, body: Rect) -> Viewport {
+    let lines = lines(program, theme, text_width(area(body))).len();
+    Viewport {
+        rows: lines.min(usize::from(body.height.saturating_sub(2))),
+        lines,
+    }
 }
 
 fn text_width(area: Rect) -> u16 {
@@ -91,12 +96,13 @@ fn text_width(area: Rect) -> u16 {
 pub struct About<'a> {
     pub program: &'a Program,
     pub scroll: usize,
+    pub ctx: &'a AppContext,
 }
 
 impl Widget for About<'_> {
     fn render(self, body: Rect, buf: &mut Buffer) {
         let width = text_width(area(body));
-        let all = lines(self.program, width);
+        let all = lines(self.program, &self.ctx.theme, width);
         let height = (all.len() as u16).saturating_add(2);
         let [area] = Layout::vertical([Constraint::Length(height)])
             .flex(Flex::Center)
@@ -104,8 +110,11 @@ impl Widget for About<'_> {
         Clear.render(area, buf);
         let block = Block::bordered()
             .title(" Program ")
-            .title_bottom(Line::from(Span::raw(" Esc or i closes ")).right_aligned())
-            .border_style(theme::BORDER_FOCUSED);
+            .title_bottom(
+                Line::from(Span::raw(super::help::closes(self.ctx, Command::About)))
+                    .right_aligned(),
+            )
+            .border_style(self.ctx.theme.border_focused);
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let rows = usize::from(inner.height);
@@ -113,15 +122,6 @@ impl Widget for About<'_> {
         let visible: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
         let total = usize::from(height.saturating_sub(2));
         Paragraph::new(visible).render(inner, buf);
-        if total > rows {
-            let mut state = ScrollbarState::new(total - rows)
-                .position(scroll)
-                .viewport_content_length(rows);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(Margin::new(0, 1)),
-                buf,
-                &mut state,
-            );
-        }
+        super::scroll::scrollbar(area, total, rows, scroll, buf);
     }
 }

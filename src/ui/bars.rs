@@ -8,11 +8,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
 use super::text::fit;
-use super::theme;
 use crate::app::{App, Overlay};
-use crate::keymap;
+use crate::context::AppContext;
+use crate::keymap::Hint;
 use crate::numbers::thousands;
 use crate::program::Origin;
+use crate::theme::Theme;
 
 /// Where the list is: `talk 2 of 4`, or with a search `3 of 4 match · 1/3`.
 fn position(app: &App) -> String {
@@ -62,7 +63,7 @@ fn compact_position(app: &App) -> Option<String> {
     })
 }
 
-pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
@@ -71,24 +72,24 @@ pub fn render_header(app: &App, area: Rect, buf: &mut Buffer) {
     if position.width() + 8 > usize::from(area.width) {
         position = compact_position(app).unwrap_or(position);
     }
-    let mut left = vec![Span::styled(app.program.info.title.as_str(), theme::TITLE)];
+    let mut left = vec![Span::styled(app.program.info.title.as_str(), theme.title)];
     if app.program.origin == Origin::BuiltIn {
-        left.push(Span::styled(" · built-in program", theme::DIM));
+        left.push(Span::styled(" · built-in program", theme.dim));
     }
     let query = app.search.input.text();
     if !app.search.query.is_empty() {
-        left.push(Span::styled(format!(" · /{query}"), theme::KEY));
+        left.push(Span::styled(format!(" · /{query}"), theme.key));
     }
     for filter in app.filters.summary() {
-        left.push(Span::styled(format!(" · {filter}"), theme::KEY));
+        left.push(Span::styled(format!(" · {filter}"), theme.key));
     }
     if let Some(zone) = app.zone_label() {
-        left.push(Span::styled(format!(" · times: {zone}"), theme::DIM));
+        left.push(Span::styled(format!(" · times: {zone}"), theme.dim));
     }
     let right_width = (position.width() as u16 + 1).min(area.width);
     let [left_area, right_area] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_width)]).areas(area);
-    buf.set_style(area, theme::BAR);
+    buf.set_style(area, theme.bar);
     Line::from(fit(left, usize::from(left_area.width))).render(left_area, buf);
     Line::from(position).right_aligned().render(right_area, buf);
 }
@@ -110,7 +111,7 @@ fn prompt_window(text: &str, cursor: usize, width: usize) -> (&str, usize, bool)
 
 /// Where the terminal cursor goes while the prompt is open.
 pub fn prompt_cursor(app: &App, footer: Rect) -> Option<Position> {
-    if app.overlay != Some(Overlay::Search) || footer.width < 2 {
+    if !matches!(app.overlay, Some(Overlay::Search)) || footer.width < 2 {
         return None;
     }
     let input = &app.search.input;
@@ -118,47 +119,62 @@ pub fn prompt_cursor(app: &App, footer: Rect) -> Option<Position> {
     Some(Position::new(footer.x + 1 + column as u16, footer.y))
 }
 
-pub fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_footer(app: &App, ctx: &AppContext, area: Rect, buf: &mut Buffer) {
+    let theme = &ctx.theme;
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, theme::BAR);
-    let line = if app.overlay == Some(Overlay::Search) {
+    buf.set_style(area, theme.bar);
+    let line = if matches!(app.overlay, Some(Overlay::Search)) {
         let input = &app.search.input;
         let (shown, _, scrolled) = prompt_window(
             input.text(),
             input.cursor(),
             usize::from(area.width).saturating_sub(1),
         );
-        let mut spans = vec![Span::styled("/", theme::KEY)];
+        let mut spans = vec![Span::styled("/", theme.key)];
         if scrolled {
-            spans.push(Span::styled("…", theme::DIM));
+            spans.push(Span::styled("…", theme.dim));
         }
         spans.push(Span::raw(shown));
         Line::from(spans)
     } else if let Some(status) = &app.status {
         let style = if status.is_error {
-            theme::ERROR
+            theme.error
         } else {
-            theme::INFO
+            theme.info
         };
-        let spans = vec![Span::styled(status.text.as_str(), style)];
+        let text = status_text(status, app, ctx);
+        let spans = vec![Span::styled(text, style)];
         Line::from(fit(spans, usize::from(area.width)))
     } else {
-        hints_line(app, usize::from(area.width))
+        hints_line(app, ctx, usize::from(area.width))
     };
     Paragraph::new(line).render(area, buf);
 }
 
+/// A status message, with the key it names (if any) as the keymap names it.
+fn status_text(status: &crate::app::Status, app: &App, ctx: &AppContext) -> String {
+    match status.key {
+        Some(command) => status
+            .text
+            .replacen("{}", &ctx.keymap.key_for(app.context(), command), 1),
+        None => status.text.clone(),
+    }
+}
+
 /// The key hints of the focused context that fit in `width` columns, in table order; the
-/// hints for going back, help and quitting always stay, at the end.
-fn hints_line(app: &App, width: usize) -> Line<'static> {
-    let (kept, rest): (Vec<_>, Vec<_>) = keymap::hints(app.context())
+/// hints flagged to stay always (going back, help, quitting) come at the end.
+fn hints_line(app: &App, ctx: &AppContext, width: usize) -> Line<'static> {
+    let (kept, rest): (Vec<_>, Vec<_>) = ctx
+        .keymap
+        .hints(app.context())
         .into_iter()
-        .partition(|(_, hint)| matches!(*hint, "help" | "quit" | "back" | "close"));
-    let size = |(key, hint): &(String, &str)| key.width() + 1 + hint.width() + 2;
+        .map(|(key, hint)| (key, hint, matches!(hint, Hint::Always(_))))
+        .partition(|(_, _, always)| *always);
+    let size = |(key, hint, _): &(String, Hint, bool)| key.width() + 1 + hint.label().width() + 2;
     let mut room = width.saturating_sub(kept.iter().map(size).sum());
-    let mut shown: Vec<(String, &str)> = Vec::new();
+    let mut shown: Vec<(String, Hint, bool)> = Vec::new();
     for hint in rest {
         if size(&hint) > room {
             break;
@@ -168,12 +184,12 @@ fn hints_line(app: &App, width: usize) -> Line<'static> {
     }
     shown.extend(kept);
     let mut spans = Vec::new();
-    for (key, hint) in shown {
+    for (key, hint, _) in shown {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme::KEY));
-        spans.push(Span::raw(format!(" {hint}")));
+        spans.push(Span::styled(key, ctx.theme.key));
+        spans.push(Span::raw(format!(" {}", hint.label())));
     }
     Line::from(spans)
 }

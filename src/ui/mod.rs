@@ -1,25 +1,27 @@
-//! Drawing: `impl Widget for &App` lays out the screen and hands each pane to its own widget.
+//! Drawing: [`draw`] lays out the screen, reports what it measured to the app
+//! ([`App::measured`]), and hands each pane to its own widget.
 //!
-//! Widgets only read the [`App`]; the one thing prepared before drawing is the wrapped detail
-//! text, which [`draw`] asks the app to cache for the current talk and width. Work per frame is
-//! proportional to what is visible: the list builds only its visible rows, the detail clones
-//! only its visible lines.
+//! Widgets only read the [`App`]. The one thing kept between frames is the detail text wrapped
+//! for the current talk and width ([`Ui`]): the app learns how many lines it has and which hold
+//! a match, never the lines themselves. Work per frame is proportional to what is visible: the
+//! list builds only its visible rows, the detail clones only its visible lines.
 
 pub mod about;
 mod bars;
 mod filter_panel;
 pub mod help;
+mod scroll;
 pub mod talk_detail;
 pub mod talk_list;
 mod text;
-mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, Focus, Overlay};
+use crate::app::{App, Focus, Measured, Overlay, PaneRegion, Region};
+use crate::context::AppContext;
 
 /// Below this width the panes are shown one at a time.
 pub const NARROW_WIDTH: u16 = 70;
@@ -72,47 +74,98 @@ impl Areas {
     }
 }
 
-/// Draws a frame: prepares the detail text for the current width, then renders the app.
-pub fn draw(app: &mut App, frame: &mut Frame) {
+/// What the drawing side keeps between frames.
+#[derive(Debug, Default)]
+pub struct Ui {
+    detail: talk_detail::Wrapped,
+}
+
+impl Ui {
+    /// The detail text as last wrapped (for tests and benchmarks that look at it).
+    pub fn detail_lines(&self) -> &[ratatui::text::Line<'static>] {
+        self.detail.lines()
+    }
+}
+
+fn region(r: Rect) -> Region {
+    Region::new(r.x, r.y, r.width, r.height)
+}
+
+/// Draws a frame: wraps the detail text for the current talk and width, tells the app what
+/// was measured (it keeps its scroll positions inside that), then renders the app.
+pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let area = frame.area();
-    if app.size != (area.width, area.height) {
-        app.update(crate::action::Action::Resize {
-            width: area.width,
-            height: area.height,
-        });
-    }
-    app.detail_lines();
-    if matches!(app.overlay, Some(Overlay::Filters { .. })) {
-        app.filter_choices();
-    }
-    frame.render_widget(&*app, area);
-    if let Some(position) = bars::prompt_cursor(app, Areas::compute(area, app.focus).footer) {
+    let areas = Areas::compute(area, app.focus);
+    let text_area = areas.detail.map(talk_detail::text_area);
+    let text = text_area.map(|r| ui.detail.prepare(app, &ctx.theme, r.width));
+    let overlay = match &app.overlay {
+        Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),
+        Some(Overlay::About(_)) => Some(about::viewport(&app.program, &ctx.theme, areas.body)),
+        _ => None,
+    };
+    app.measured(Measured {
+        list: areas.list.map(|pane| PaneRegion {
+            pane: region(pane),
+            inner: region(talk_list::rows_area(pane)),
+        }),
+        detail: areas.detail.zip(text_area).map(|(pane, inner)| PaneRegion {
+            pane: region(pane),
+            inner: region(inner),
+        }),
+        text,
+        overlay,
+    });
+    frame.render_widget(
+        Screen {
+            app,
+            ctx,
+            detail: ui.detail.lines(),
+        },
+        area,
+    );
+    if let Some(position) = bars::prompt_cursor(app, areas.footer) {
         frame.set_cursor_position(position);
     }
 }
 
-impl Widget for &App {
+/// The whole screen: the app and the wrapped detail text.
+struct Screen<'a> {
+    app: &'a App,
+    ctx: &'a AppContext,
+    detail: &'a [ratatui::text::Line<'static>],
+}
+
+impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = Areas::compute(area, self.focus);
-        bars::render_header(self, areas.header, buf);
+        let (app, ctx) = (self.app, self.ctx);
+        let areas = Areas::compute(area, app.focus);
+        bars::render_header(app, &ctx.theme, areas.header, buf);
         if let Some(list) = areas.list {
-            talk_list::TalkList::new(self).render(list, buf);
+            talk_list::TalkList::new(app, ctx).render(list, buf);
         }
         if let Some(detail) = areas.detail {
-            talk_detail::TalkDetail::new(self).render(detail, buf);
+            talk_detail::TalkDetail::new(app, self.detail, &ctx.theme).render(detail, buf);
         }
-        bars::render_footer(self, areas.footer, buf);
-        match self.overlay {
-            Some(Overlay::Help { scroll }) => help::Help { scroll }.render(areas.body, buf),
-            Some(Overlay::About { scroll }) => about::About {
-                program: &self.program,
-                scroll,
+        bars::render_footer(app, ctx, areas.footer, buf);
+        match &app.overlay {
+            Some(Overlay::Help(text)) => help::Help {
+                scroll: text.scroll,
+                ctx,
             }
             .render(areas.body, buf),
-            Some(Overlay::Filters { cursor }) => {
-                filter_panel::FilterPanel::new(self, cursor).render(areas.body, buf);
+            Some(Overlay::About(text)) => about::About {
+                program: &app.program,
+                scroll: text.scroll,
+                ctx,
+            }
+            .render(areas.body, buf),
+            Some(Overlay::Filters(panel)) => {
+                filter_panel::FilterPanel::new(app, panel, ctx).render(areas.body, buf);
             }
             _ => {}
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,24 +1,23 @@
 //! The detail pane: everything about the selected talk, wrapped to the pane's width.
 //!
-//! [`wrap`] builds the whole text once per talk and width (the app caches it); the widget then
-//! copies only the visible lines.
+//! [`wrap`] builds the whole text once per talk, width, query and zone ([`Wrapped`] keeps it
+//! between frames and tells the app how long it is); the widget then copies only the visible
+//! lines.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::theme;
-use crate::app::{App, Focus};
+use crate::app::{App, DetailKey, Focus, TextFacts};
+use crate::theme::Theme;
 use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
 use super::text::{highlight, plain};
-use crate::program::Program;
+use crate::program::{Program, TalkIx};
 use crate::search::Query;
 
 /// The text area inside the detail pane: inside the border, less a column for the scrollbar.
@@ -74,8 +73,15 @@ fn push_paragraphs(lines: &mut Vec<Line<'static>>, text: &str, width: usize) {
 }
 
 /// A labelled line: `Speaker Ada Lovelace · ETH`, wrapped under its label.
-fn push_field(lines: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style, width: usize) {
-    push_wrapped(lines, Some((label, theme::LABEL)), text, style, width);
+fn push_field(
+    lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
+    label: &str,
+    text: &str,
+    style: Style,
+    width: usize,
+) {
+    push_wrapped(lines, Some((label, theme.label)), text, style, width);
 }
 
 /// `50 min`, `1 h 30 min`.
@@ -91,6 +97,7 @@ fn minutes(duration: jiff::SignedDuration) -> String {
 /// The schedule lines of a talk: when (day, time range, duration) and where.
 fn push_schedule(
     lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
     program: &Program,
     index: usize,
     zone: Option<&TimeZone>,
@@ -116,9 +123,16 @@ fn push_schedule(
         {
             let _ = write!(when, ", the night of {}", day.strftime("%A %Y-%m-%d"));
         }
-        push_field(lines, "When    ", &when, Style::new(), width);
+        push_field(lines, theme, "When    ", &when, Style::new(), width);
     } else if let Some(duration) = talk.duration {
-        push_field(lines, "Length  ", &minutes(duration), Style::new(), width);
+        push_field(
+            lines,
+            theme,
+            "Length  ",
+            &minutes(duration),
+            Style::new(),
+            width,
+        );
     }
     let mut place = Vec::new();
     if let Some(room) = &talk.room {
@@ -131,7 +145,14 @@ fn push_schedule(
         place.push(format!("language {language}"));
     }
     if !place.is_empty() {
-        push_field(lines, "Where   ", &place.join(" · "), Style::new(), width);
+        push_field(
+            lines,
+            theme,
+            "Where   ",
+            &place.join(" · "),
+            Style::new(),
+            width,
+        );
     }
 }
 
@@ -140,42 +161,51 @@ fn push_schedule(
 /// the program's zone when `None`.
 pub fn wrap(
     program: &Program,
-    index: usize,
+    theme: &Theme,
+    talk: Option<TalkIx>,
     width: u16,
     query: &Query,
     zone: Option<&TimeZone>,
 ) -> (Vec<Line<'static>>, Vec<usize>) {
     let width = usize::from(width);
     let mut lines = Vec::new();
-    let Some(talk) = program.talks.get(index) else {
+    let Some((index, talk)) = talk.and_then(|ix| Some((ix.index(), program.get(ix)?))) else {
         return (lines, Vec::new());
     };
     if width == 0 {
         return (lines, Vec::new());
     }
-    push_wrapped(&mut lines, None, &talk.title, theme::TITLE, width);
+    push_wrapped(&mut lines, None, &talk.title, theme.title, width);
     if let Some(subtitle) = &talk.subtitle {
-        push_wrapped(&mut lines, None, subtitle, theme::LABEL, width);
+        push_wrapped(&mut lines, None, subtitle, theme.label, width);
     }
     if let Some(kind) = &talk.kind {
-        push_wrapped(&mut lines, None, kind, theme::LABEL, width);
+        push_wrapped(&mut lines, None, kind, theme.label, width);
     }
     lines.push(Line::default());
-    push_schedule(&mut lines, program, index, zone, width);
+    push_schedule(&mut lines, theme, program, index, zone, width);
     for speaker in &talk.speakers {
         let who = match &speaker.affiliation {
             Some(affiliation) => format!("{} · {affiliation}", speaker.name),
             None => speaker.name.clone(),
         };
-        push_field(&mut lines, "Speaker ", &who, Style::new(), width);
+        push_field(&mut lines, theme, "Speaker ", &who, Style::new(), width);
     }
     match &talk.slides {
-        Some(slides) => push_field(&mut lines, "Slides  ", slides, Style::new(), width),
-        None => push_field(&mut lines, "Slides  ", "no slides", theme::MISSING, width),
+        Some(slides) => push_field(&mut lines, theme, "Slides  ", slides, Style::new(), width),
+        None => push_field(
+            &mut lines,
+            theme,
+            "Slides  ",
+            "no slides",
+            theme.missing,
+            width,
+        ),
     }
     if !talk.tags.is_empty() {
         push_field(
             &mut lines,
+            theme,
             "Tags    ",
             &talk.tags.join(", "),
             Style::new(),
@@ -185,6 +215,7 @@ pub fn wrap(
     for link in &talk.links {
         push_field(
             &mut lines,
+            theme,
             "Link    ",
             &format!("{}: {}", link.label, link.url),
             Style::new(),
@@ -195,7 +226,7 @@ pub fn wrap(
     let short_lines = lines.len();
     if let Some(text) = &talk.abstract_text {
         lines.push(Line::default());
-        lines.push(Line::styled("Abstract", theme::HEADING));
+        lines.push(Line::styled("Abstract", theme.heading));
         push_paragraphs(&mut lines, text, width);
     }
     for speaker in &talk.speakers {
@@ -205,7 +236,7 @@ pub fn wrap(
                 &mut lines,
                 None,
                 &format!("About {}", speaker.name),
-                theme::HEADING,
+                theme.heading,
                 width,
             );
             push_paragraphs(&mut lines, bio, width);
@@ -217,50 +248,94 @@ pub fn wrap(
             let ranges = crate::search::highlights(&plain(line), query, n < short_lines);
             if !ranges.is_empty() {
                 matches.push(n);
-                *line = highlight(std::mem::take(line), &ranges, theme::MATCH);
+                *line = highlight(std::mem::take(line), &ranges, theme.highlight);
             }
         }
     }
     (lines, matches)
 }
 
+/// The detail text of the talk shown, kept between frames: wrapped again only when the
+/// talk, the width, the query or the zone changes.
+#[derive(Debug, Default)]
+pub struct Wrapped {
+    key: Option<(DetailKey, u16)>,
+    /// The query whose matches are highlighted: the search generation changes with the
+    /// filters too, and those leave the text alone.
+    query: Query,
+    lines: Vec<Line<'static>>,
+    /// The lines with a match, for `n` and `N`.
+    matches: Vec<usize>,
+}
+
+impl Wrapped {
+    /// Wraps the text of the app's selected talk to `width`, unless it already is, and
+    /// returns what the app needs to know of it.
+    pub fn prepare(&mut self, app: &App, theme: &Theme, width: u16) -> TextFacts {
+        let key = app.detail_key();
+        let query = &app.search.query;
+        let same = self
+            .key
+            .is_some_and(|(k, w)| w == width && k.talk == key.talk && k.local == key.local)
+            && self.query == *query;
+        if !same {
+            let (lines, matches) = wrap(
+                &app.program,
+                theme,
+                key.talk,
+                width,
+                query,
+                app.display_zone(),
+            );
+            self.lines = lines;
+            self.matches = matches;
+            self.query = query.clone();
+        }
+        self.key = Some((key, width));
+        TextFacts {
+            key,
+            lines: self.lines.len(),
+            matches: self.matches.clone(),
+        }
+    }
+
+    pub fn lines(&self) -> &[Line<'static>] {
+        &self.lines
+    }
+}
+
 /// The detail pane, borrowing what it draws.
 pub struct TalkDetail<'a> {
     app: &'a App,
+    lines: &'a [Line<'static>],
+    theme: &'a Theme,
 }
 
 impl<'a> TalkDetail<'a> {
-    pub fn new(app: &'a App) -> TalkDetail<'a> {
-        TalkDetail { app }
+    /// The pane for `app`, showing `lines` (the selected talk's text, as [`Wrapped`] made it).
+    pub fn new(app: &'a App, lines: &'a [Line<'static>], theme: &'a Theme) -> TalkDetail<'a> {
+        TalkDetail { app, lines, theme }
     }
 }
 
 impl Widget for TalkDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
         let focused = self.app.focus == Focus::Detail && self.app.overlay.is_none();
         Block::bordered()
             .title(" Talk ")
             .border_style(if focused {
-                theme::BORDER_FOCUSED
+                theme.border_focused
             } else {
-                theme::BORDER
+                theme.border
             })
             .render(area, buf);
         let text = text_area(area);
-        let lines = self.app.cached_detail_lines();
+        let lines = self.lines;
         let height = usize::from(text.height);
         let scroll = self.app.detail.scroll.min(lines.len());
         let visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
         Paragraph::new(visible).render(text, buf);
-        if lines.len() > height {
-            let mut state = ScrollbarState::new(lines.len().saturating_sub(height))
-                .position(scroll)
-                .viewport_content_length(height);
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(Margin::new(0, 1)),
-                buf,
-                &mut state,
-            );
-        }
+        super::scroll::scrollbar(area, lines.len(), height, scroll, buf);
     }
 }

@@ -2,33 +2,42 @@
 //! is longer than the pane. Only the visible rows are built.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::text::{fit, highlight, plain};
-use super::theme;
+use crate::action::Command;
 use crate::app::{App, Focus, Marker, Row};
+use crate::context::AppContext;
+use crate::keymap::Context;
+use crate::program::TalkIx;
+use crate::theme::Theme;
 
 /// The list pane, borrowing what it draws.
 pub struct TalkList<'a> {
     app: &'a App,
+    ctx: &'a AppContext,
 }
 
 /// One talk's row: its number (or, in a schedule, its start time and a now/next marker), the
 /// title, the speakers or the room, with the search's matches highlighted.
-fn talk_row(app: &App, index: usize, number_width: usize, selected: bool) -> Line<'static> {
-    let talk = &app.program.talks[index];
+fn talk_row(
+    app: &App,
+    theme: &Theme,
+    ix: TalkIx,
+    number_width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let talk = &app.program.talks[ix.index()];
     // The selected row is drawn in one style: dim parts would turn into dark patches.
-    let dim = if selected { Style::new() } else { theme::DIM };
+    let dim = if selected { Style::new() } else { theme.dim };
     let mut spans = Vec::new();
     if app.is_schedule() {
         let marker = match app.marker(talk) {
-            Marker::Now => Span::styled("● ", theme::NOW),
-            Marker::Next => Span::styled("○ ", theme::NOW),
+            Marker::Now => Span::styled("● ", theme.now),
+            Marker::Next => Span::styled("○ ", theme.now),
             Marker::None => Span::raw("  "),
         };
         spans.push(marker);
@@ -44,7 +53,10 @@ fn talk_row(app: &App, index: usize, number_width: usize, selected: bool) -> Lin
         );
         spans.push(Span::styled(format!("{time} "), dim));
     } else {
-        spans.push(Span::styled(format!("{:>number_width$} ", index + 1), dim));
+        spans.push(Span::styled(
+            format!("{:>number_width$} ", ix.index() + 1),
+            dim,
+        ));
     }
     let mut body = vec![Span::raw(talk.title.clone())];
     let extra = if app.is_schedule() {
@@ -62,9 +74,9 @@ fn talk_row(app: &App, index: usize, number_width: usize, selected: bool) -> Lin
         // The focused selection is drawn reversed: reverse the match style too, so matches
         // look the same on every row.
         let style = if selected && app.focus == Focus::List && app.overlay.is_none() {
-            theme::MATCH_REVERSED
+            theme.highlight_reversed
         } else {
-            theme::MATCH
+            theme.highlight
         };
         body = highlight(body, &ranges, style);
     }
@@ -78,42 +90,57 @@ pub fn rows_area(pane: Rect) -> Rect {
 }
 
 impl<'a> TalkList<'a> {
-    pub fn new(app: &'a App) -> TalkList<'a> {
-        TalkList { app }
+    pub fn new(app: &'a App, ctx: &'a AppContext) -> TalkList<'a> {
+        TalkList { app, ctx }
     }
 }
 
 impl Widget for TalkList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
+        let theme = &self.ctx.theme;
+        let keys = &self.ctx.keymap;
         let focused = app.focus == Focus::List && app.overlay.is_none();
         let talks = &app.program.talks;
         let view = &app.view;
         let block = Block::bordered().title(" Talks ").border_style(if focused {
-            theme::BORDER_FOCUSED
+            theme.border_focused
         } else {
-            theme::BORDER
+            theme.border
         });
         let rows = rows_area(area);
         block.render(area, buf);
         if view.is_empty() {
             if talks.is_empty() {
-                Paragraph::new(Span::styled("no talks", theme::MISSING)).render(rows, buf);
+                Paragraph::new(Span::styled("no talks", theme.missing)).render(rows, buf);
                 return;
             }
             let text = if app.search.progress.is_some() {
-                vec![Line::styled("searching…", theme::MISSING)]
+                vec![Line::styled("searching…", theme.missing)]
             } else {
-                let mut lines = vec![Line::styled("no talks match", theme::MISSING)];
+                let mut lines = vec![Line::styled("no talks match", theme.missing)];
                 if !app.search.query.is_empty() {
                     lines.push(Line::styled(
                         format!("/{}", app.search.input.text()),
-                        theme::KEY,
+                        theme.key,
                     ));
-                    lines.push(Line::styled("/ then Esc clears the search", theme::DIM));
+                    lines.push(Line::styled(
+                        format!(
+                            "{} then {} clears the search",
+                            keys.key_for(Context::List, Command::Search),
+                            keys.key_for(Context::Search, Command::Back)
+                        ),
+                        theme.dim,
+                    ));
                 }
                 if !app.filters.is_empty() {
-                    lines.push(Line::styled("F clears the filters", theme::DIM));
+                    lines.push(Line::styled(
+                        format!(
+                            "{} clears the filters",
+                            keys.key_for(Context::List, Command::ClearFilters)
+                        ),
+                        theme.dim,
+                    ));
                 }
                 lines
             };
@@ -130,12 +157,12 @@ impl Widget for TalkList<'_> {
             let line = match view.row(position) {
                 Some(Row::Talk(index)) => {
                     let selected = position == app.list.selected;
-                    let line = talk_row(app, index as usize, number_width, selected);
+                    let line = talk_row(app, theme, index, number_width, selected);
                     if selected {
                         let style = if focused {
-                            theme::SELECTED_FOCUSED
+                            theme.selected_focused
                         } else {
-                            theme::SELECTED
+                            theme.selected
                         };
                         buf.set_style(line_area, style);
                         line.style(style)
@@ -144,25 +171,15 @@ impl Widget for TalkList<'_> {
                     }
                 }
                 Some(Row::Day(date)) => {
-                    Line::styled(date.strftime("%A %Y-%m-%d").to_string(), theme::HEADING)
+                    Line::styled(date.strftime("%A %Y-%m-%d").to_string(), theme.heading)
                 }
-                Some(Row::Unscheduled) => Line::styled("Not scheduled", theme::HEADING),
+                Some(Row::Unscheduled) => Line::styled("Not scheduled", theme.heading),
                 None => Line::default(),
             };
             Line::from(fit(line.spans, usize::from(rows.width)))
                 .style(line.style)
                 .render(line_area, buf);
         }
-        if view.len() > usize::from(rows.height) {
-            let mut state =
-                ScrollbarState::new(view.len().saturating_sub(usize::from(rows.height)))
-                    .position(first)
-                    .viewport_content_length(usize::from(rows.height));
-            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(Margin::new(0, 1)),
-                buf,
-                &mut state,
-            );
-        }
+        super::scroll::scrollbar(area, view.len(), usize::from(rows.height), first, buf);
     }
 }

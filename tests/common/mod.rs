@@ -1,16 +1,19 @@
-//! Helpers shared by the screen tests: an app at a size, actions run as the event loop runs
-//! them (a search to its end), screens drawn on a `TestBackend`, and screens as text for
-//! snapshots.
+//! Helpers shared by the screen tests: an app on a screen of a size, actions run as the event
+//! loop runs them (a search to its end, then a frame drawn, which measures the panes), screens
+//! drawn on a `TestBackend`, and screens as text for snapshots.
 
 #![allow(dead_code, reason = "each test file uses a part of these helpers")]
 
 use std::fmt::Write as _;
 
+use std::ops::{Deref, DerefMut};
+
 use lectern::action::{Action, Command};
 use lectern::app::{App, Effect};
+use lectern::context::AppContext;
 use lectern::program::Program;
 use lectern::search::worker::run_now;
-use lectern::ui;
+use lectern::ui::{self, Ui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,40 +25,86 @@ pub fn built_in() -> Program {
     Program::built_in().expect("the built-in program loads")
 }
 
-pub fn app_at(program: Program, width: u16, height: u16) -> App {
-    let mut app = App::new(program);
-    app.update(Action::Resize { width, height });
-    app
+/// The app on a screen: what the event loop holds (the app, the drawing side's state, the
+/// keymap and theme) and the terminal's size. It derefs to the app.
+pub struct Screen {
+    pub app: App,
+    pub ui: Ui,
+    pub ctx: AppContext,
+    pub size: (u16, u16),
 }
 
-/// One action; a search it starts runs to the end and its reports go back to the app, as the
-/// event loop does with the search thread's.
-pub fn act(app: &mut App, action: Action) {
-    // Opening slides and suspending leave the process: nothing to do on a test screen.
-    if let Some(Effect::Search(job)) = app.update(action) {
-        for progress in run_now(&app.program, &job) {
-            app.update(Action::SearchProgress(progress));
-        }
+impl Deref for Screen {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
     }
 }
 
-pub fn run(app: &mut App, commands: &[Command]) {
+impl DerefMut for Screen {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+impl Screen {
+    /// Draws a frame at the screen's size, as the event loop does after every batch of input.
+    pub fn frame(&mut self) -> Terminal<TestBackend> {
+        let (width, height) = self.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        terminal
+            .draw(|f| ui::draw(&mut self.app, &mut self.ui, &self.ctx, f))
+            .expect("draw");
+        terminal
+    }
+
+    /// The terminal takes a new size; the next frame is drawn at it.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.frame();
+    }
+}
+
+/// The app of `program` on a screen of the given size, its first frame drawn.
+pub fn app_at(program: Program, width: u16, height: u16) -> Screen {
+    let mut screen = Screen {
+        app: App::new(program),
+        ui: Ui::default(),
+        ctx: AppContext::default(),
+        size: (width, height),
+    };
+    screen.frame();
+    screen
+}
+
+/// One action as the event loop handles it: a search it starts runs to the end and its reports
+/// go back to the app, as the loop does with the search thread's; then a frame is drawn.
+pub fn act(screen: &mut Screen, action: Action) {
+    // Opening slides and suspending leave the process: nothing to do on a test screen.
+    if let Some(Effect::Search(job)) = screen.app.update(action) {
+        for progress in run_now(&screen.app.program, &job) {
+            screen.app.update(Action::SearchProgress(progress));
+        }
+    }
+    screen.frame();
+}
+
+pub fn run(app: &mut Screen, commands: &[Command]) {
     for &command in commands {
         act(app, Action::Command(command));
     }
 }
 
-pub fn type_text(app: &mut App, text: &str) {
+pub fn type_text(app: &mut Screen, text: &str) {
     for c in text.chars() {
         act(app, Action::Insert(c));
     }
 }
 
-/// Draws the app on a fresh terminal of the given size.
-pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|f| ui::draw(app, f)).expect("draw");
-    terminal
+/// Draws the app on a fresh terminal of the given size (the screen keeps that size).
+pub fn draw(screen: &mut Screen, width: u16, height: u16) -> Terminal<TestBackend> {
+    screen.size = (width, height);
+    screen.frame()
 }
 
 /// The text of one screen row, cells hidden behind wide characters left out.

@@ -1,0 +1,190 @@
+//! Where a program comes from: a [`Source`] (a file, or the built-in program; a web address
+//! with a cache can join them) loads into a [`Loaded`] program or fails with a
+//! [`SourceError`] whose message is the whole report for the user.
+//!
+//! A file is a program file or a published schedule, told apart by its first characters: a
+//! schedule is imported in memory. Used by `lectern [PROGRAM]` and `lectern check`.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use crate::import::{self, ImportError, Imported};
+use crate::program::{Diagnostic, LoadError, Program};
+
+/// Where a program comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A program file or a schedule on disk.
+    File(PathBuf),
+    /// The program built into Lectern.
+    BuiltIn,
+}
+
+/// Why a program could not be loaded. Displaying it gives the whole report for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error(transparent)]
+    Program(#[from] LoadError),
+    #[error(transparent)]
+    Schedule(#[from] ImportError),
+}
+
+/// A program as loaded: from a program file with its warnings, or imported from a schedule.
+#[derive(Debug)]
+pub enum Loaded {
+    Program(Program, Vec<Diagnostic>),
+    Schedule(Imported),
+}
+
+impl Source {
+    /// The source `lectern [PROGRAM]` browses: the file given, else `./program.toml` in
+    /// `folder` when there is one, else the built-in program.
+    pub fn choose(path: Option<&Path>, folder: &Path) -> Source {
+        if let Some(path) = path {
+            return Source::File(path.to_path_buf());
+        }
+        let default = Path::new("program.toml");
+        if folder.join(default).is_file() {
+            Source::File(default.to_path_buf())
+        } else {
+            Source::BuiltIn
+        }
+    }
+
+    /// Reads and checks the program (a schedule is imported in memory).
+    pub fn load(&self) -> Result<Loaded, SourceError> {
+        match self {
+            Source::BuiltIn => Ok(Loaded::Program(Program::built_in()?, Vec::new())),
+            Source::File(path) if is_schedule(path) => Ok(Loaded::Schedule(import::import_file(
+                path,
+                &import::Options::default(),
+            )?)),
+            Source::File(path) => {
+                let (program, warnings) = crate::program::load_file(path)?;
+                Ok(Loaded::Program(program, warnings))
+            }
+        }
+    }
+}
+
+impl Loaded {
+    /// The program and the first status line of the browser: what the import did, or how many
+    /// warnings the file has.
+    pub fn into_browsed(self) -> (Program, Option<String>) {
+        match self {
+            Loaded::Schedule(imported) => {
+                let summary = &imported.summary;
+                let mut status = format!("imported {}: {summary}", summary.format);
+                for note in &summary.notes {
+                    status.push_str("; ");
+                    status.push_str(note);
+                }
+                (imported.program, Some(status))
+            }
+            Loaded::Program(program, warnings) => {
+                let status = (!warnings.is_empty()).then(|| {
+                    format!(
+                        "{} warning{} in the program file: run `lectern check` to see them",
+                        warnings.len(),
+                        if warnings.len() == 1 { "" } else { "s" }
+                    )
+                });
+                (program, status)
+            }
+        }
+    }
+}
+
+/// Whether the file starts like a schedule rather than a program file. Anything unreadable is
+/// left to the program loader, which reports it.
+fn is_schedule(path: &Path) -> bool {
+    if !path.is_file() {
+        return false;
+    }
+    let mut start = Vec::with_capacity(1024);
+    let read = std::fs::File::open(path).and_then(|file| file.take(1024).read_to_end(&mut start));
+    read.is_ok() && import::detect(&String::from_utf8_lossy(&start)).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_program_toml_else_the_built_in_program() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let given = Path::new("x.toml");
+        assert_eq!(
+            Source::choose(Some(given), dir.path()),
+            Source::File(given.into())
+        );
+        assert_eq!(Source::choose(None, dir.path()), Source::BuiltIn);
+        std::fs::create_dir(dir.path().join("program.toml")).expect("mkdir");
+        assert_eq!(
+            Source::choose(None, dir.path()),
+            Source::BuiltIn,
+            "a folder named program.toml is not a program"
+        );
+        let file_dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(file_dir.path().join("program.toml"), "").expect("write");
+        assert_eq!(
+            Source::choose(None, file_dir.path()),
+            Source::File("program.toml".into())
+        );
+    }
+
+    /// Program files and schedules, told apart by content; failures typed by where they come
+    /// from, with the user's message.
+    #[test]
+    fn files_load_as_programs_or_schedules() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("write");
+            Source::File(path)
+        };
+        let program = write(
+            "p.toml",
+            "[program]\ntitle = \"T\"\nabstarct = 1\n[[talks]]\ntitle = \"A\"\n",
+        );
+        let Ok(Loaded::Program(p, warnings)) = program.load() else {
+            panic!("a program file");
+        };
+        assert_eq!((p.info.title.as_str(), warnings.len()), ("T", 1));
+        let (_, status) = program.load().expect("loads").into_browsed();
+        assert_eq!(
+            status.as_deref(),
+            Some("1 warning in the program file: run `lectern check` to see them")
+        );
+
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Talk\r\nDTSTART:20240101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let schedule = write("s.txt", ics);
+        let Ok(Loaded::Schedule(imported)) = schedule.load() else {
+            panic!("a schedule");
+        };
+        assert_eq!(imported.program.talks.len(), 1);
+        let (_, status) = schedule.load().expect("loads").into_browsed();
+        assert!(
+            status.is_some_and(|s| s.starts_with("imported iCalendar: 1 talk")),
+            "the import summary"
+        );
+
+        let bad = write("bad.toml", "[program]\n");
+        assert!(matches!(bad.load(), Err(SourceError::Program(_))));
+        let bad = write("bad.xml", "<schedule><day></dy></schedule>");
+        assert!(matches!(bad.load(), Err(SourceError::Schedule(_))));
+        let missing = Source::File(dir.path().join("missing.toml"));
+        let error = missing.load().expect_err("missing");
+        assert!(
+            error
+                .to_string()
+                .ends_with("missing.toml: cannot read: No such file or directory (os error 2)"),
+            "{error}"
+        );
+
+        let Ok(Loaded::Program(built_in, _)) = Source::BuiltIn.load() else {
+            panic!("the built-in program");
+        };
+        assert_eq!(built_in.talks.len(), 4);
+    }
+}
