@@ -8,6 +8,7 @@ mod diagnostic;
 mod load;
 pub mod schedule;
 mod schema;
+mod syntax;
 mod write;
 
 use std::path::{Path, PathBuf};

@@ -80,16 +80,12 @@ pub struct Checked {
 
 impl Checker<'_> {
     fn document(&mut self) -> Option<(ProgramInfo, Vec<Talk>)> {
+        if self.cr_line_endings() {
+            return None;
+        }
         let (root, syntax_errors) = DeTable::parse_recoverable(self.src);
         if !syntax_errors.is_empty() {
-            for e in syntax_errors {
-                let span = e.span().unwrap_or(0..0);
-                self.error(
-                    &span,
-                    format!("invalid TOML: {}", e.message().trim()),
-                    "expected TOML syntax (https://toml.io)",
-                );
-            }
+            self.syntax_errors(syntax_errors);
             return None;
         }
         let root = root.into_inner();
@@ -167,12 +163,18 @@ impl Checker<'_> {
         let mut talks = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.table(item, &format!("talk #{}", i + 1)) {
-                Some(table) => match self.talk(i, item, table, tz) {
-                    Some(talk) => talks.push(talk),
-                    None => ok = false,
-                },
-                None => ok = false,
+            let talk = self
+                .table(item, &format!("talk #{}", i + 1))
+                .and_then(|table| self.talk(i, item, table, tz));
+            match talk {
+                Some(talk) if ok => talks.push(talk),
+                None if ok => {
+                    // Once one talk fails nothing is loaded: keep checking, not the talks (a
+                    // file of many broken talks would otherwise reserve and fill them all).
+                    ok = false;
+                    talks = Vec::new();
+                }
+                Some(_) | None => {}
             }
         }
         self.assign_ids(items, &mut talks);
@@ -422,6 +424,9 @@ impl Checker<'_> {
                 first_use.insert(id.to_owned(), value.span().start);
             }
         }
+        // The next suffix to try for each base, so that n talks with one title cost n steps, not
+        // n²: a suffix is only ever skipped once, for the one id `{base}-{n}` that is taken.
+        let mut next_suffix: HashMap<String, usize> = HashMap::new();
         for (i, talk) in talks.iter_mut().enumerate() {
             if !talk.id.is_empty() {
                 continue;
@@ -430,12 +435,18 @@ impl Checker<'_> {
                 s if s.is_empty() => format!("talk-{}", i + 1),
                 s => s,
             };
-            let mut id = base.clone();
-            let mut n = 2;
-            while first_use.contains_key(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            let id = if first_use.contains_key(&base) {
+                let n = next_suffix.entry(base.clone()).or_insert(2);
+                let mut id = format!("{base}-{n}");
+                while first_use.contains_key(&id) {
+                    *n += 1;
+                    id = format!("{base}-{n}");
+                }
+                *n += 1;
+                id
+            } else {
+                base
+            };
             first_use.insert(id.clone(), 0);
             talk.id = id;
         }
