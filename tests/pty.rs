@@ -6,7 +6,8 @@
 //! emulated screen against a deadline, and a failed wait prints the screen.
 //!
 //! What is checked: browsing and opening slides through a recording opener, the help overlay,
-//! quitting with `q` and Ctrl-C, the terminal given back after SIGTERM, SIGHUP and SIGINT, a
+//! quitting with `q` and Ctrl-C, the terminal given back after every signal that ends the
+//! process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, real-time signals...), a
 //! terminal that goes away (while browsing and while suspended), Ctrl-Z and `kill -TSTP` then
 //! `kill -CONT` (on a terminal that answers cursor-position queries and on one that does not),
 //! and resizes.
@@ -678,6 +679,47 @@ fn sighup_restores_and_exits_129() {
 #[test]
 fn sigint_restores_and_exits_130() {
     signal_ends_the_browser("INT", 130);
+}
+
+/// Each signal, by number, ends the browser with `128 + signal` and the terminal given back.
+fn signals_end_the_browser(signals: &[(&str, i32)]) {
+    for &(name, signal) in signals {
+        eprintln!("SIG{name} ({signal})");
+        signal_ends_the_browser(&signal.to_string(), 128 + signal.unsigned_abs());
+    }
+}
+
+#[test]
+fn quit_abort_and_user_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("QUIT", libc::SIGQUIT),
+        ("ABRT", libc::SIGABRT),
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+    ]);
+}
+
+#[test]
+fn timer_and_limit_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("ALRM", libc::SIGALRM),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("XCPU", libc::SIGXCPU),
+        ("XFSZ", libc::SIGXFSZ),
+    ]);
+}
+
+#[test]
+fn io_power_and_real_time_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("IO", libc::SIGIO),
+        ("STKFLT", libc::SIGSTKFLT),
+        ("PWR", libc::SIGPWR),
+        ("RTMIN", libc::SIGRTMIN()),
+        ("RTMIN+5", libc::SIGRTMIN() + 5),
+        ("RTMAX", libc::SIGRTMAX()),
+    ]);
 }
 
 #[test]
