@@ -245,6 +245,8 @@ impl Session {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("LECTERN_OPENER");
+        // Private copies of slides go to the test's folder.
+        command.env("XDG_CACHE_HOME", cwd.join("cache"));
         let child = pair.slave.spawn_command(command).expect("spawn lectern");
         // Only the child keeps the slave side open: its exit is the end of the output.
         drop(pair.slave);
@@ -591,15 +593,22 @@ fn browse_open_slides_help_and_quit() {
         text.contains(" Talk ") && text.contains("Speaker Ada Alpha")
     });
 
-    // Existing slides: the opener gets one argument, the canonical absolute path.
+    // Existing slides: the opener gets one argument, the absolute path of a private copy
+    // (in its own folder of the cache, with the file's name and content).
     session.send(b"o");
     let record = wait_for_record(&fixture, SCREEN_TIMEOUT);
-    let expected = fixture
-        .path("slides/a.pdf")
-        .canonicalize()
-        .expect("canonical slides path");
-    assert!(expected.is_absolute());
-    assert_eq!(record, format!("{}\n", expected.display()));
+    let copy = PathBuf::from(record.strip_suffix('\n').expect("one line"));
+    assert!(copy.is_absolute(), "{record:?}");
+    assert_eq!(copy.file_name(), Some("a.pdf".as_ref()), "{record:?}");
+    let folder = copy.parent().expect("the copy's folder");
+    assert_eq!(
+        folder.parent(),
+        Some(fixture.path("cache/lectern").as_path())
+    );
+    assert_eq!(
+        std::fs::read(&copy).expect("read the copy"),
+        std::fs::read(fixture.path("slides/a.pdf")).expect("read the slides")
+    );
     session.wait_for("the opening message", SCREEN_TIMEOUT, |s| {
         let line = footer(s);
         line.contains("opening ") && line.contains("slides/a.pdf")

@@ -365,16 +365,21 @@ impl Checker<'_> {
                 continue;
             };
             let label = self.line(t, "label");
-            if let Ok(crate::slides::Link::Web(url)) = crate::slides::classify(&url) {
+            let classified = crate::slides::classify(&url);
+            if let Ok(crate::slides::Link::Web(url)) = classified {
                 links.push(Link {
                     label: label.unwrap_or_else(|| url.host_str().unwrap_or("link").to_owned()),
                     url: url.to_string(),
                 });
             } else {
                 let span = find(t, "url").map_or(item.span(), |(_, v)| v.span());
+                let why = match classified {
+                    Err(e @ crate::slides::SlidesError::Credentials) => e.to_string(),
+                    _ => "not an http(s) URL".to_owned(),
+                };
                 self.warn(
                     span.start,
-                    format!("link {} is ignored: not an http(s) URL", self.quote(&span)),
+                    format!("link {} is ignored: {why}", self.quote(&span)),
                     "expected an http or https URL",
                 );
             }
