@@ -1,8 +1,9 @@
 //! Property tests over everything that reads text from strangers, checking what a fuzzer
 //! would: nothing panics, every string that comes out is clean (no control, bidi, hidden or
-//! width-ambiguous character: [`sanitize::is_clean`]), highlights fall on character
-//! boundaries, an imported program loads back with the same number of talks, and no cell
-//! drawn on the screen holds a character the terminal would interpret or misplace.
+//! width-ambiguous character, by the sanitizer's check and by a list of this file's own),
+//! highlights fall on character boundaries, an imported program loads back with the same
+//! number of talks, and no cell drawn on the screen holds a character the terminal would
+//! interpret or misplace.
 //!
 //! The inputs are generated: well-formed files around hostile strings (escape sequences, C1
 //! controls, bidi overrides, zero-width and width-ambiguous characters, HTML and Markdown),
@@ -11,12 +12,13 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use lectern::action::{Action, Command};
 use lectern::import::{self, Options};
 use lectern::program::{Origin, Program, parse_str, to_toml};
 use lectern::sanitize;
 use lectern::search::{Query, highlights};
-use std::fmt::Write as _;
 
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -73,9 +75,13 @@ fn marked_up() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
 }
 
+/// `cases` cases, or `PROPTEST_CASES` when it is set (to search longer than the suite does).
 fn config(cases: u32) -> Config {
+    let from_env = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok());
     Config {
-        cases,
+        cases: from_env.unwrap_or(cases),
         failure_persistence: None,
         ..Config::default()
     }
