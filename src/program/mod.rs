@@ -5,6 +5,7 @@
 
 mod checker;
 mod diagnostic;
+mod ids;
 mod load;
 pub mod schedule;
 mod schema;

@@ -5,7 +5,6 @@
 //! checking a file wants every problem at once, each with its line and column, and a warning
 //! with a suggestion for every misspelt key.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::tz::TimeZone;
@@ -16,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 use super::checker::suggest;
 use super::checker::{Checker, MAX_DIAGNOSTICS, Value, find};
 use super::diagnostic::{Diagnostic, Severity};
-use super::{Link, ProgramInfo, Speaker, Talk, schedule, slug};
+use super::{Link, ProgramInfo, Speaker, Talk, schedule};
 use crate::sanitize;
 
 const TOP_KEYS: &[&str] = &["program", "talks"];
@@ -402,59 +401,6 @@ impl Checker<'_> {
             return None;
         }
         Some(raw.to_owned())
-    }
-
-    /// Fills derived ids and reports duplicates among the given ones.
-    fn assign_ids(&mut self, items: &[Value<'_>], talks: &mut [Talk]) {
-        let mut first_use: HashMap<String, usize> = HashMap::new();
-        // Given ids first, so a derived id never takes a name the file uses explicitly.
-        for item in items {
-            let Some(table) = item.get_ref().as_table() else {
-                continue;
-            };
-            let Some((_, value)) = find(table, "id") else {
-                continue;
-            };
-            let Some(id) = value.get_ref().as_str() else {
-                continue;
-            };
-            if let Some(&first) = first_use.get(id) {
-                let first_at = self.source.location(first);
-                self.error(
-                    &value.span(),
-                    format!("duplicate talk id \"{id}\" (first used at {first_at})"),
-                    "expected each talk id to be unique",
-                );
-            } else {
-                first_use.insert(id.to_owned(), value.span().start);
-            }
-        }
-        // The next suffix to try for each base, so that n talks with one title cost n steps, not
-        // n²: a suffix is only ever skipped once, for the one id `{base}-{n}` that is taken.
-        let mut next_suffix: HashMap<String, usize> = HashMap::new();
-        for (i, talk) in talks.iter_mut().enumerate() {
-            if !talk.id.is_empty() {
-                continue;
-            }
-            let base = match slug(&talk.title) {
-                s if s.is_empty() => format!("talk-{}", i + 1),
-                s => s,
-            };
-            let id = if first_use.contains_key(&base) {
-                let n = next_suffix.entry(base.clone()).or_insert(2);
-                let mut id = format!("{base}-{n}");
-                while first_use.contains_key(&id) {
-                    *n += 1;
-                    id = format!("{base}-{n}");
-                }
-                *n += 1;
-                id
-            } else {
-                base
-            };
-            first_use.insert(id.clone(), 0);
-            talk.id = id;
-        }
     }
 
     fn tags(&mut self, table: &DeTable<'_>) -> Option<Vec<String>> {
