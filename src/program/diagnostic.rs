@@ -133,9 +133,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What was expected instead, or a suggestion.
     pub help: Option<String>,
-    /// The source line around the column, for the quote under the message: the line from
-    /// [`QUOTE_BEFORE`] characters before the column (or its start), at most [`QUOTE_WIDTH`]
-    /// characters.
+    /// The source line around the column, for the quote under the message: the line from 59
+    /// characters before the column (or its start), at most 100 characters.
     pub source_line: Option<String>,
 }
 
