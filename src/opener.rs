@@ -171,6 +171,27 @@ mod tests {
         );
     }
 
+    /// A file reaches the viewer as a copy outside the program's folder; a URL as it is.
+    #[test]
+    fn a_file_is_handed_over_as_a_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("deck.pdf");
+        std::fs::write(&real, "%PDF").expect("write");
+        let real = real.canonicalize().expect("canonical");
+        let copies = dir.path().join("copies");
+        std::fs::create_dir(&copies).expect("mkdir");
+        let Ok(Target::File(copy)) = hand_over(Target::File(real.clone()), &copies) else {
+            panic!("a file target");
+        };
+        assert_ne!(copy, real);
+        assert!(copy.starts_with(&copies), "{}", copy.display());
+        assert_eq!(std::fs::read(&copy).expect("read"), b"%PDF");
+        let web = Target::Web(url::Url::parse("https://example.org/a.pdf").expect("url"));
+        assert_eq!(hand_over(web.clone(), &copies).ok(), Some(web));
+        let missing = hand_over(Target::File(dir.path().join("gone.pdf")), &copies);
+        assert!(missing.is_err());
+    }
+
     #[test]
     fn failures_are_reported() {
         assert_eq!(run_command(&["true".into()]), None);
