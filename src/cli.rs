@@ -235,9 +235,12 @@ fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(
             .map_err(|e| (1, format!("lectern: cannot write the program: {e}")));
     };
     let out_name = crate::sanitize::visible(&out.display().to_string());
-    let same = std::fs::canonicalize(out)
-        .ok()
-        .is_some_and(|o| std::fs::canonicalize(schedule).ok() == Some(o));
+    // The same file by any name: the same path, a symlink or a hard link to it.
+    let id = |p: &Path| {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+    };
+    let same = id(out).is_some_and(|o| id(schedule) == Some(o));
     if same {
         return Err((
             2,

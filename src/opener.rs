@@ -3,13 +3,15 @@
 //! The viewer is the system's default (through the `open` crate) or a command line the user
 //! gives (`--opener` or `LECTERN_OPENER`), split into words without a shell, with the target
 //! appended as its last argument. Either runs on its own thread; its output never reaches the
-//! terminal, and failures come back as messages on a channel for the status line.
+//! terminal, and failures come back as messages on a channel for the status line. A local file
+//! reaches the viewer as a private copy (see [`crate::slides::private_copy`]).
 
 use std::ffi::OsString;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::Sender;
 
-use crate::slides::Target;
+use crate::slides::{self, Target};
 
 /// Something that can show slides. The real one starts processes; tests record.
 pub trait Launcher {
@@ -69,30 +71,48 @@ impl Viewer {
 pub struct ProcessLauncher {
     viewer: Viewer,
     reports: Sender<String>,
+    /// Where private copies of local slides go.
+    copies: PathBuf,
 }
 
 impl ProcessLauncher {
     pub fn new(viewer: Viewer, reports: Sender<String>) -> ProcessLauncher {
-        ProcessLauncher { viewer, reports }
+        ProcessLauncher {
+            viewer,
+            reports,
+            copies: slides::copies_root(),
+        }
     }
 }
 
 impl Launcher for ProcessLauncher {
     fn launch(&mut self, target: &Target) {
         let reports = self.reports.clone();
-        let argv = self.viewer.argv(target);
-        let target = target.as_arg().to_owned();
+        let viewer = self.viewer.clone();
+        let copies = self.copies.clone();
+        let target = target.clone();
         std::thread::spawn(move || {
-            let failure = match argv {
-                None => open::that_detached(&target)
-                    .err()
-                    .map(|e| format!("could not open the slides: {e}")),
-                Some(argv) => run_command(&argv),
+            let failure = match hand_over(target, &copies) {
+                Err(e) => Some(format!("could not open the slides: {e}")),
+                Ok(target) => match viewer.argv(&target) {
+                    None => open::that_detached(target.as_arg())
+                        .err()
+                        .map(|e| format!("could not open the slides: {e}")),
+                    Some(argv) => run_command(&argv),
+                },
             };
             if let Some(message) = failure {
                 let _ = reports.send(crate::sanitize::line(&message));
             }
         });
+    }
+}
+
+/// What the viewer is given for `target`: a web URL as it is, a file as a private copy.
+fn hand_over(target: Target, copies: &std::path::Path) -> Result<Target, slides::SlidesError> {
+    match target {
+        Target::File(real) => slides::private_copy(&real, copies).map(Target::File),
+        web @ Target::Web(_) => Ok(web),
     }
 }
 
@@ -149,6 +169,27 @@ mod tests {
             argv,
             Some(vec!["view".into(), "-x".into(), "/p/-rf.pdf".into()])
         );
+    }
+
+    /// A file reaches the viewer as a copy outside the program's folder; a URL as it is.
+    #[test]
+    fn a_file_is_handed_over_as_a_copy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("deck.pdf");
+        std::fs::write(&real, "%PDF").expect("write");
+        let real = real.canonicalize().expect("canonical");
+        let copies = dir.path().join("copies");
+        std::fs::create_dir(&copies).expect("mkdir");
+        let Ok(Target::File(copy)) = hand_over(Target::File(real.clone()), &copies) else {
+            panic!("a file target");
+        };
+        assert_ne!(copy, real);
+        assert!(copy.starts_with(&copies), "{}", copy.display());
+        assert_eq!(std::fs::read(&copy).expect("read"), b"%PDF");
+        let web = Target::Web(url::Url::parse("https://example.org/a.pdf").expect("url"));
+        assert_eq!(hand_over(web.clone(), &copies).ok(), Some(web));
+        let missing = hand_over(Target::File(dir.path().join("gone.pdf")), &copies);
+        assert!(missing.is_err());
     }
 
     #[test]

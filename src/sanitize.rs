@@ -2,9 +2,10 @@
 //!
 //! Every string the loader keeps passes through [`line()`] (titles, names, ids, urls) or [`text`]
 //! (abstracts, bios), and every diagnostic quotes file content through [`visible`]. After that no
-//! character that a terminal interprets (C0, DEL, C1, ESC) and no character that reorders or
-//! hides text (bidi overrides and isolates, zero-width characters, Unicode tags) is left: the
-//! widgets can draw the result without further checks.
+//! character that a terminal interprets (C0, DEL, C1, ESC), no character that reorders or
+//! hides text (bidi overrides and isolates, zero-width characters, Unicode tags) and no
+//! character that ratatui measures narrower than terminals draw it is left: the widgets can
+//! draw the result without further checks, and what they lay out is what the terminal shows.
 
 /// How one character is treated when it comes from a program file.
 enum Class {
@@ -18,8 +19,16 @@ enum Class {
     Tab,
     /// Terminal control character: drawn in visible notation.
     Control,
-    /// Invisible or reordering character: dropped from display text, shown in diagnostics.
+    /// Invisible or reordering character, or one whose width terminals disagree on: dropped
+    /// from display text, shown in diagnostics.
     Hidden,
+    /// A character drawn in visible notation everywhere (`<U+0605>`): it is not a control, but
+    /// it cannot be drawn at a width ratatui and terminals agree on, and dropping it would
+    /// change what the text says.
+    Notation,
+    /// A character that terminals draw wider than ratatui measures it, with a plain
+    /// equivalent of the same meaning.
+    Replace(&'static str),
 }
 
 fn classify(c: char) -> Class {
@@ -34,7 +43,53 @@ fn classify(c: char) -> Class {
         | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{180e}'
         | '\u{fff9}'..='\u{fffb}'
         // Unicode tag characters: invisible ASCII look-alikes.
-        | '\u{e0000}'..='\u{e007f}' => Class::Hidden,
+        | '\u{e0000}'..='\u{e007f}'
+        // Unassigned code points reserved as invisible: terminals that do not know them yet
+        // may draw them a column wide.
+        | '\u{2065}' | '\u{fff0}'..='\u{fff8}' | '\u{e0080}'..='\u{e00ff}'
+        | '\u{e01f0}'..='\u{e0fff}' => Class::Hidden,
+        // Prepended concatenation marks (the Arabic number sign...): they span the digits after
+        // them, drawn by some terminals in a column of their own and measured as none.
+        '\u{0600}'..='\u{0605}' | '\u{06dd}' | '\u{070f}' | '\u{0890}' | '\u{0891}' | '\u{08e2}'
+        | '\u{110bd}' | '\u{110cd}' => Class::Notation,
+        c => narrower_than_drawn(c),
+    }
+}
+
+/// The characters that `unicode-width` (ratatui's measure) counts narrower than terminals
+/// draw them (glibc's `wcwidth`, which the test `tests/widths.rs` sweeps every kept character
+/// against): each would shift everything after it on its row, and let a program push text
+/// into the next pane. Hand-listed because the disagreement is between two tables, not a
+/// Unicode property: a newer `unicode-width` or C library may change it, and the sweep says so.
+fn narrower_than_drawn(c: char) -> Class {
+    match c {
+        // The soft hyphen (a break opportunity, drawn as a hyphen or a space) and the Hangul
+        // fillers (blank letters): invisible in intent, so dropped.
+        '\u{ad}' | '\u{3164}' | '\u{ffa0}'
+        // Spacing vowel signs and length marks that extend the letter before them (Bengali,
+        // Oriya, Tamil, Kannada, Malayalam, Sinhala, Balinese...), prefixed repha and nasal
+        // signs, Hangul tone marks, Vietnamese reading marks, musical stems and flags: measured
+        // as part of the letter before them, drawn in a column of their own. The letter stays.
+        | '\u{09be}' | '\u{09d7}' | '\u{0b3e}' | '\u{0b57}' | '\u{0bbe}' | '\u{0bd7}'
+        | '\u{0cc0}' | '\u{0cc2}' | '\u{0cc7}' | '\u{0cc8}' | '\u{0cca}' | '\u{0ccb}'
+        | '\u{0cd5}' | '\u{0cd6}' | '\u{0d3e}' | '\u{0d4e}' | '\u{0d57}' | '\u{0dcf}'
+        | '\u{0ddf}' | '\u{1715}' | '\u{1734}' | '\u{1b35}' | '\u{1b3b}' | '\u{1b3d}'
+        | '\u{1b43}' | '\u{1b44}' | '\u{1baa}' | '\u{1bf2}' | '\u{1bf3}' | '\u{302e}'
+        | '\u{302f}' | '\u{a8fa}' | '\u{a953}' | '\u{a9c0}' | '\u{111c0}' | '\u{111c2}'
+        | '\u{111c3}' | '\u{11235}' | '\u{1133e}' | '\u{1134d}' | '\u{11357}' | '\u{114b0}'
+        | '\u{114bd}' | '\u{115af}' | '\u{116b6}' | '\u{11930}' | '\u{1193d}' | '\u{1193f}'
+        | '\u{11941}' | '\u{11a84}'..='\u{11a89}' | '\u{11d46}' | '\u{16ff0}' | '\u{16ff1}'
+        | '\u{1d165}' | '\u{1d166}' | '\u{1d16d}'..='\u{1d172}' => Class::Hidden,
+        // Circled numbers ten to eighty on black squares: East Asian "ambiguous" width, one
+        // column to ratatui and two to terminals in a CJK-aware locale; their number stays.
+        '\u{3248}' => Class::Replace("10"),
+        '\u{3249}' => Class::Replace("20"),
+        '\u{324a}' => Class::Replace("30"),
+        '\u{324b}' => Class::Replace("40"),
+        '\u{324c}' => Class::Replace("50"),
+        '\u{324d}' => Class::Replace("60"),
+        '\u{324e}' => Class::Replace("70"),
+        '\u{324f}' => Class::Replace("80"),
         _ => Class::Keep,
     }
 }
@@ -61,7 +116,8 @@ pub fn line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        match classify(c) {
+        let class = classify(c);
+        match class {
             Class::Keep if c.is_whitespace() => pending_space = true,
             Class::Keep => {
                 if pending_space && !out.is_empty() {
@@ -71,12 +127,12 @@ pub fn line(s: &str) -> String {
                 out.push(c);
             }
             Class::Newline | Class::Paragraph | Class::Tab => pending_space = true,
-            Class::Control => {
+            Class::Control | Class::Notation | Class::Replace(_) => {
                 if pending_space && !out.is_empty() {
                     out.push(' ');
                 }
                 pending_space = false;
-                push_control(&mut out, c);
+                push_shown(&mut out, c, &class);
             }
             Class::Hidden => {}
         }
@@ -112,7 +168,7 @@ pub fn text(s: &str) -> String {
             Class::Tab => pending_space = true,
             Class::Keep if c.is_whitespace() => pending_space = true,
             Class::Hidden => {}
-            Class::Keep | Class::Control => {
+            Class::Keep | Class::Control | Class::Notation | Class::Replace(_) => {
                 if !out.is_empty() {
                     if pending_break {
                         out.push_str("\n\n");
@@ -121,28 +177,39 @@ pub fn text(s: &str) -> String {
                     }
                 }
                 (pending_break, pending_space, line_blank) = (false, false, false);
-                if matches!(class, Class::Control) {
-                    push_control(&mut out, c);
-                } else {
-                    out.push(c);
-                }
+                push_shown(&mut out, c, &class);
             }
         }
     }
     out
 }
 
+/// Pushes a character that is shown: as it is, in visible notation, or replaced.
+fn push_shown(out: &mut String, c: char, class: &Class) {
+    match class {
+        Class::Control => push_control(out, c),
+        Class::Notation => push_codepoint(out, c),
+        Class::Replace(with) => out.push_str(with),
+        _ => out.push(c),
+    }
+}
+
 /// Text typed or pasted into a one-line input: control characters and line breaks become
 /// spaces and hidden characters are dropped, so the input draws as it reads. Unlike [`line()`],
 /// spaces are kept as typed.
 pub fn typed(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match classify(c) {
-            Class::Keep => Some(c),
-            Class::Newline | Class::Paragraph | Class::Tab | Class::Control => Some(' '),
-            Class::Hidden => None,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match classify(c) {
+            Class::Keep => out.push(c),
+            Class::Replace(with) => out.push_str(with),
+            Class::Newline | Class::Paragraph | Class::Tab | Class::Control | Class::Notation => {
+                out.push(' ');
+            }
+            Class::Hidden => {}
+        }
+    }
+    out
 }
 
 /// Text quoted in a diagnostic: everything that is not plainly printable is shown in visible
@@ -155,7 +222,7 @@ pub fn visible(s: &str) -> String {
             Class::Newline | Class::Paragraph | Class::Tab | Class::Control => {
                 push_control(&mut out, c);
             }
-            Class::Hidden => push_codepoint(&mut out, c),
+            Class::Hidden | Class::Notation | Class::Replace(_) => push_codepoint(&mut out, c),
         }
     }
     out
@@ -187,6 +254,12 @@ mod tests {
             ("zero\u{200b}width", "zerowidth"),
             ("isolate\u{2066}x\u{2069}", "isolatex"),
             ("tag\u{e0041}", "tag"),
+            ("soft\u{ad}hyphen", "softhyphen"),
+            ("filler\u{3164}\u{ffa0}", "filler"),
+            ("\u{0605}\u{0661}\u{0662}", "<U+0605>\u{0661}\u{0662}"),
+            ("syriac\u{070f}", "syriac<U+070F>"),
+            ("বাংলা", "বংল"),
+            ("№\u{3248}", "№10"),
             ("Zürich 東京", "Zürich 東京"),
         ];
         for (input, expected) in cases {
@@ -225,7 +298,8 @@ mod tests {
             3 => prop::sample::select(vec![
                 '\u{1b}', '\u{7}', '\u{8}', '\0', '\r', '\n', '\t', '\u{7f}', '\u{85}', '\u{9b}',
                 '\u{9d}', '\u{202e}', '\u{202d}', '\u{2066}', '\u{2069}', '\u{200b}', '\u{200d}',
-                '\u{feff}', '\u{2028}', '\u{2029}', '\u{e0041}', '[', ']', ';',
+                '\u{feff}', '\u{2028}', '\u{2029}', '\u{e0041}', '[', ']', ';', '\u{ad}',
+                '\u{3164}', '\u{0605}', '\u{3248}', '\u{09be}', '\u{e0080}',
             ]),
             2 => prop::char::range(' ', '~'),
             1 => any::<char>(),
@@ -271,7 +345,13 @@ mod tests {
     /// The property above must be able to fail: raw hostile input is not clean.
     #[test]
     fn unsanitized_input_fails_the_check() {
-        for s in ["\u{1b}[2J", "a\u{9b}b", "x\u{202e}y", "z\u{200b}"] {
+        for s in [
+            "\u{1b}[2J",
+            "a\u{9b}b",
+            "x\u{202e}y",
+            "z\u{200b}",
+            "soft\u{ad}",
+        ] {
             assert!(!is_clean(s), "{s:?}");
         }
     }

@@ -1,5 +1,6 @@
 //! Taking over the terminal and giving it back on every way out: quit, error, panic, Ctrl-C,
-//! SIGTERM, SIGHUP, SIGINT, Ctrl-Z (suspend, then a full redraw on `fg`), and a terminal that
+//! every signal whose default action ends the process and that can be caught (see
+//! [`terminating_signals`]), Ctrl-Z (suspend, then a full redraw on `fg`), and a terminal that
 //! disappears.
 //!
 //! A watchdog thread handles the last case. When its terminal closes, crossterm's event reader
@@ -21,7 +22,10 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{
+    SIGABRT, SIGALRM, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
@@ -101,6 +105,27 @@ pub fn suspend(terminal: &mut Tui) -> std::io::Result<()> {
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
+/// The signals that end the process by default and can be handled: each one restores the
+/// terminal first, and the process then exits with `128 + signal`.
+///
+/// Left out on purpose: SIGKILL and SIGSTOP cannot be caught; SIGSEGV, SIGBUS, SIGILL, SIGFPE,
+/// SIGTRAP and SIGSYS report faults, where a handler that returns would run the faulting
+/// instruction again; SIGPIPE is ignored by every Rust program (a write fails instead).
+pub fn terminating_signals() -> Vec<i32> {
+    let mut signals = vec![
+        SIGHUP, SIGINT, SIGQUIT, SIGABRT, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM, SIGVTALRM, SIGPROF,
+        SIGXCPU, SIGXFSZ, SIGIO,
+    ];
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        signals.extend([libc::SIGSTKFLT, libc::SIGPWR]);
+        // The real-time signals: the C library keeps the first few for itself, and
+        // SIGRTMIN() says which is the first it leaves to programs.
+        signals.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    signals
+}
+
 /// What the watchdog tells the main loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
@@ -121,7 +146,8 @@ impl Watchdog {
     pub fn start() -> std::io::Result<Watchdog> {
         let terminate = Arc::new(AtomicI32::new(0));
         let suspend = Arc::new(AtomicBool::new(false));
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
+        let mut signals = signal_hook::iterator::Signals::new(terminating_signals())?;
+        signals.add_signal(SIGTSTP)?;
         let (t, s) = (Arc::clone(&terminate), Arc::clone(&suspend));
         // Which of the standard streams were terminals when we started: the one to watch.
         let watch_stdin = std::io::stdin().is_terminal();

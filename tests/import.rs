@@ -868,3 +868,27 @@ fn import_failures() {
         read("small/pretalx.json")
     );
 }
+
+/// `-o` naming the schedule by another name (a hard link, a symlink) is refused like the
+/// schedule's own name, and the schedule is left intact.
+#[test]
+fn import_never_writes_over_the_schedule_by_another_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let schedule = dir.path().join("pretalx.json");
+    std::fs::copy(fixture("small/pretalx.json"), &schedule).expect("copy");
+    std::fs::hard_link(&schedule, dir.path().join("hard.json")).expect("hard link");
+    std::os::unix::fs::symlink(&schedule, dir.path().join("soft.json")).expect("symlink");
+    for out in ["hard.json", "soft.json", "./pretalx.json"] {
+        let run = lectern(dir.path(), &["import", "pretalx.json", "-o", out]);
+        let err = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{out}: {err}");
+        assert!(
+            err.starts_with(&format!("lectern: {out} is the schedule itself")),
+            "{out}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&schedule).expect("read"),
+        read("small/pretalx.json")
+    );
+}

@@ -6,7 +6,8 @@
 //! emulated screen against a deadline, and a failed wait prints the screen.
 //!
 //! What is checked: browsing and opening slides through a recording opener, the help overlay,
-//! quitting with `q` and Ctrl-C, the terminal given back after SIGTERM, SIGHUP and SIGINT, a
+//! quitting with `q` and Ctrl-C, the terminal given back after every signal that ends the
+//! process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, real-time signals...), a
 //! terminal that goes away (while browsing and while suspended), Ctrl-Z and `kill -TSTP` then
 //! `kill -CONT` (on a terminal that answers cursor-position queries and on one that does not),
 //! and resizes.
@@ -244,6 +245,8 @@ impl Session {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("LECTERN_OPENER");
+        // Private copies of slides go to the test's folder.
+        command.env("XDG_CACHE_HOME", cwd.join("cache"));
         let child = pair.slave.spawn_command(command).expect("spawn lectern");
         // Only the child keeps the slave side open: its exit is the end of the output.
         drop(pair.slave);
@@ -590,15 +593,22 @@ fn browse_open_slides_help_and_quit() {
         text.contains(" Talk ") && text.contains("Speaker Ada Alpha")
     });
 
-    // Existing slides: the opener gets one argument, the canonical absolute path.
+    // Existing slides: the opener gets one argument, the absolute path of a private copy
+    // (in its own folder of the cache, with the file's name and content).
     session.send(b"o");
     let record = wait_for_record(&fixture, SCREEN_TIMEOUT);
-    let expected = fixture
-        .path("slides/a.pdf")
-        .canonicalize()
-        .expect("canonical slides path");
-    assert!(expected.is_absolute());
-    assert_eq!(record, format!("{}\n", expected.display()));
+    let copy = PathBuf::from(record.strip_suffix('\n').expect("one line"));
+    assert!(copy.is_absolute(), "{record:?}");
+    assert_eq!(copy.file_name(), Some("a.pdf".as_ref()), "{record:?}");
+    let folder = copy.parent().expect("the copy's folder");
+    assert_eq!(
+        folder.parent(),
+        Some(fixture.path("cache/lectern").as_path())
+    );
+    assert_eq!(
+        std::fs::read(&copy).expect("read the copy"),
+        std::fs::read(fixture.path("slides/a.pdf")).expect("read the slides")
+    );
     session.wait_for("the opening message", SCREEN_TIMEOUT, |s| {
         let line = footer(s);
         line.contains("opening ") && line.contains("slides/a.pdf")
@@ -678,6 +688,47 @@ fn sighup_restores_and_exits_129() {
 #[test]
 fn sigint_restores_and_exits_130() {
     signal_ends_the_browser("INT", 130);
+}
+
+/// Each signal, by number, ends the browser with `128 + signal` and the terminal given back.
+fn signals_end_the_browser(signals: &[(&str, i32)]) {
+    for &(name, signal) in signals {
+        eprintln!("SIG{name} ({signal})");
+        signal_ends_the_browser(&signal.to_string(), 128 + signal.unsigned_abs());
+    }
+}
+
+#[test]
+fn quit_abort_and_user_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("QUIT", libc::SIGQUIT),
+        ("ABRT", libc::SIGABRT),
+        ("USR1", libc::SIGUSR1),
+        ("USR2", libc::SIGUSR2),
+    ]);
+}
+
+#[test]
+fn timer_and_limit_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("ALRM", libc::SIGALRM),
+        ("VTALRM", libc::SIGVTALRM),
+        ("PROF", libc::SIGPROF),
+        ("XCPU", libc::SIGXCPU),
+        ("XFSZ", libc::SIGXFSZ),
+    ]);
+}
+
+#[test]
+fn io_power_and_real_time_signals_restore_and_exit_128_plus_n() {
+    signals_end_the_browser(&[
+        ("IO", libc::SIGIO),
+        ("STKFLT", libc::SIGSTKFLT),
+        ("PWR", libc::SIGPWR),
+        ("RTMIN", libc::SIGRTMIN()),
+        ("RTMIN+5", libc::SIGRTMIN() + 5),
+        ("RTMAX", libc::SIGRTMAX()),
+    ]);
 }
 
 #[test]

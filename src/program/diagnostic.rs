@@ -4,7 +4,7 @@
 //! it prints has been through [`crate::sanitize::visible`], so a hostile file cannot put escape
 //! sequences on stderr.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::fmt::{self, Write as _};
 
 use crate::sanitize::visible;
@@ -36,6 +36,10 @@ impl Location {
 pub struct SourceText<'a> {
     text: &'a str,
     line_starts: OnceCell<Vec<usize>>,
+    /// The last offset located and its column: diagnostics mostly come in file order, so the
+    /// next column on the same line is counted from there, not from the line's start (a
+    /// one-line file of many megabytes and hundreds of problems stays linear).
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> SourceText<'a> {
@@ -43,6 +47,7 @@ impl<'a> SourceText<'a> {
         SourceText {
             text,
             line_starts: OnceCell::new(),
+            last: Cell::new((0, 1)),
         }
     }
 
@@ -62,17 +67,26 @@ impl<'a> SourceText<'a> {
 
     /// The location of byte `offset` (clamped to the text).
     pub fn location(&self, offset: usize) -> Location {
+        let offset = self.clamp(offset);
+        let starts = self.line_starts();
+        let line = starts.partition_point(|&start| start <= offset);
+        let line_start = starts[line - 1];
+        let (from, column) = match self.last.get() {
+            (last, column) if line_start <= last && last <= offset => (last, column),
+            _ => (line_start, 1),
+        };
+        let column = column + self.text[from..offset].chars().count();
+        self.last.set((offset, column));
+        Location { line, column }
+    }
+
+    /// `offset` moved into the text and back to a character boundary.
+    fn clamp(&self, offset: usize) -> usize {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let starts = self.line_starts();
-        let line = starts.partition_point(|&start| start <= offset);
-        let line_start = starts[line - 1];
-        Location {
-            line,
-            column: self.text[line_start..offset].chars().count() + 1,
-        }
+        offset
     }
 
     /// The text of 1-based line `line`, without its line break.
@@ -82,7 +96,33 @@ impl<'a> SourceText<'a> {
         let end = starts.get(line).map_or(self.text.len(), |next| next - 1);
         Some(self.text[start..end].trim_end_matches('\r'))
     }
+
+    /// The part of `location`'s line that a diagnostic quotes: [`QUOTE_BEFORE`] characters
+    /// before the column and up to [`QUOTE_WIDTH`] in all. Only this window is copied, so a
+    /// one-line file of many megabytes costs a hundred characters per diagnostic, not a copy
+    /// of the whole line each.
+    /// The window is found from `offset` (at `location`) outwards, never from the line's start.
+    fn quote_window(&self, offset: usize, location: Location) -> Option<&'a str> {
+        let line = self.line_text(location.line)?;
+        let line_start = self.line_starts()[location.line - 1];
+        let at = (self.clamp(offset) - line_start).min(line.len());
+        let before = (location.column - 1).min(QUOTE_BEFORE);
+        let start = match before.checked_sub(1) {
+            None => at,
+            Some(n) => line[..at].char_indices().rev().nth(n).map_or(0, |(i, _)| i),
+        };
+        let end = line[at..]
+            .char_indices()
+            .nth(QUOTE_WIDTH - before)
+            .map_or(line.len(), |(i, _)| at + i);
+        Some(&line[start..end])
+    }
 }
+
+/// Characters quoted before a diagnostic's column.
+const QUOTE_BEFORE: usize = 59;
+/// Characters quoted in all, the column's included.
+const QUOTE_WIDTH: usize = 100;
 
 /// One problem found in a program file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +133,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What was expected instead, or a suggestion.
     pub help: Option<String>,
-    /// The source line, for the quote under the message.
+    /// The source line around the column, for the quote under the message: the line from 59
+    /// characters before the column (or its start), at most 100 characters.
     pub source_line: Option<String>,
 }
 
@@ -106,7 +147,7 @@ impl Diagnostic {
         message: String,
     ) -> Diagnostic {
         let location = source.location(offset);
-        let source_line = source.line_text(location.line).map(str::to_owned);
+        let source_line = source.quote_window(offset, location).map(str::to_owned);
         Diagnostic {
             severity,
             location: Some(location),
@@ -135,14 +176,12 @@ impl Diagnostic {
         };
         out.push_str(&visible(&self.message));
         if let (Some(loc), Some(text)) = (self.location, &self.source_line) {
-            // Quote at most 100 characters of the line, around the column.
-            let chars: Vec<char> = text.chars().collect();
-            let start = loc.column.saturating_sub(60).min(chars.len());
-            let end = (start + 100).min(chars.len());
-            let quoted: String = chars[start..end].iter().collect();
+            // The quote starts QUOTE_BEFORE characters before the column, or at the line's start.
+            let before = (loc.column - 1).min(QUOTE_BEFORE);
             let gutter = loc.line.to_string().len();
-            let caret_pad: String = chars[start..(loc.column - 1).min(end)]
-                .iter()
+            let caret_pad: String = text
+                .chars()
+                .take(before)
                 .map(|c| visible(&c.to_string()).chars().count())
                 .map(|n| " ".repeat(n))
                 .collect();
@@ -151,7 +190,7 @@ impl Diagnostic {
                 "\n{:gutter$} |\n{} | {}\n{:gutter$} | {caret_pad}^",
                 "",
                 loc.line,
-                visible(&quoted),
+                visible(text),
                 ""
             );
         }
@@ -237,6 +276,36 @@ mod tests {
             d.render("p.toml"),
             "p.toml:2:1: warning: unknown key `titel`\n  |\n2 | titel = \"x\"\n  | ^\n  = did you mean `title`?"
         );
+    }
+
+    /// A diagnostic on a very long line keeps a hundred characters around the column and
+    /// points its caret at the column's character, near the start, middle and end of the line.
+    #[test]
+    fn a_long_line_is_quoted_in_a_window_around_the_column() {
+        // Every tenth character is `é` (two bytes), the rest say their position modulo ten.
+        let line: String = (0..10_000)
+            .map(|i| {
+                char::from_digit(i % 10, 10)
+                    .filter(|_| i % 10 != 0)
+                    .unwrap_or('é')
+            })
+            .collect();
+        let src = format!("a = 1\n{line}\nb = 2\n");
+        let source = SourceText::new(&src);
+        for column in [1, 3, 60, 61, 62, 5_005, 9_960, 9_999, 10_000] {
+            let offset = 6 + line.char_indices().nth(column - 1).expect("in the line").0;
+            let d = Diagnostic::at(Severity::Error, &source, offset, "bad".into());
+            assert_eq!(d.location, Some(Location { line: 2, column }));
+            let quoted = d.source_line.clone().expect("a quote");
+            let first = column.saturating_sub(60);
+            let want: String = line.chars().skip(first).take(100).collect();
+            assert_eq!(quoted, want, "column {column}");
+            let rendered = d.render("p.toml");
+            let lines: Vec<&str> = rendered.lines().collect();
+            let caret = lines[3].find('^').expect("a caret") - "  | ".len();
+            let under = lines[2]["2 | ".len()..].chars().nth(caret);
+            assert_eq!(under, line.chars().nth(column - 1), "column {column}");
+        }
     }
 
     #[test]

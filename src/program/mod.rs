@@ -5,10 +5,12 @@
 
 mod checker;
 mod diagnostic;
+mod ids;
 mod load;
 mod read;
 pub mod schedule;
 mod schema;
+mod syntax;
 mod talk_ix;
 mod write;
 

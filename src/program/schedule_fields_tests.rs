@@ -173,6 +173,19 @@ const CASES: &[(&str, &str, &str, &[Want])] = &[
         )],
     ),
     (
+        "a link with a user name and password",
+        "",
+        "links = [{ label = \"Chat\", url = \"https://u:pw@example.org/\" }]",
+        &[(
+            W,
+            6,
+            34,
+            "link \"https://u:pw@example.org/\" is ignored: \
+             a URL with a user name or password is not opened",
+            "expected an http or https URL",
+        )],
+    ),
+    (
         "a link without url",
         "",
         "links = [{ label = \"Chat\" }]",

@@ -5,7 +5,6 @@
 //! checking a file wants every problem at once, each with its line and column, and a warning
 //! with a suggestion for every misspelt key.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::tz::TimeZone;
@@ -16,7 +15,7 @@ use toml::de::{DeTable, DeValue};
 use super::checker::suggest;
 use super::checker::{Checker, MAX_DIAGNOSTICS, Value, find};
 use super::diagnostic::{Diagnostic, Severity};
-use super::{Link, ProgramInfo, Speaker, Talk, schedule, slug};
+use super::{Link, ProgramInfo, Speaker, Talk, schedule};
 use crate::sanitize;
 
 const TOP_KEYS: &[&str] = &["program", "talks"];
@@ -81,16 +80,12 @@ pub struct Checked {
 
 impl Checker<'_> {
     fn document(&mut self) -> Option<(ProgramInfo, Vec<Talk>)> {
+        if self.cr_line_endings() {
+            return None;
+        }
         let (root, syntax_errors) = DeTable::parse_recoverable(self.src);
         if !syntax_errors.is_empty() {
-            for e in syntax_errors {
-                let span = e.span().unwrap_or(0..0);
-                self.error(
-                    &span,
-                    format!("invalid TOML: {}", e.message().trim()),
-                    "expected TOML syntax (https://toml.io)",
-                );
-            }
+            self.syntax_errors(syntax_errors);
             return None;
         }
         let root = root.into_inner();
@@ -169,12 +164,18 @@ impl Checker<'_> {
         let mut talks = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.table(item, &format!("talk #{}", i + 1)) {
-                Some(table) => match self.talk(i, item, table, tz) {
-                    Some(talk) => talks.push(talk),
-                    None => ok = false,
-                },
-                None => ok = false,
+            let talk = self
+                .table(item, &format!("talk #{}", i + 1))
+                .and_then(|table| self.talk(i, item, table, tz));
+            match talk {
+                Some(talk) if ok => talks.push(talk),
+                None if ok => {
+                    // Once one talk fails nothing is loaded: keep checking, not the talks (a
+                    // file of many broken talks would otherwise reserve and fill them all).
+                    ok = false;
+                    talks = Vec::new();
+                }
+                Some(_) | None => {}
             }
         }
         self.assign_ids(items, &mut talks);
@@ -365,16 +366,21 @@ impl Checker<'_> {
                 continue;
             };
             let label = self.line(t, "label");
-            if let Ok(crate::slides::Link::Web(url)) = crate::slides::classify(&url) {
+            let classified = crate::slides::classify(&url);
+            if let Ok(crate::slides::Link::Web(url)) = classified {
                 links.push(Link {
                     label: label.unwrap_or_else(|| url.host_str().unwrap_or("link").to_owned()),
                     url: url.to_string(),
                 });
             } else {
                 let span = find(t, "url").map_or(item.span(), |(_, v)| v.span());
+                let why = match classified {
+                    Err(e @ crate::slides::SlidesError::Credentials) => e.to_string(),
+                    _ => "not an http(s) URL".to_owned(),
+                };
                 self.warn(
                     span.start,
-                    format!("link {} is ignored: not an http(s) URL", self.quote(&span)),
+                    format!("link {} is ignored: {why}", self.quote(&span)),
                     "expected an http or https URL",
                 );
             }
@@ -397,50 +403,6 @@ impl Checker<'_> {
             return None;
         }
         Some(raw.to_owned())
-    }
-
-    /// Fills derived ids and reports duplicates among the given ones.
-    fn assign_ids(&mut self, items: &[Value<'_>], talks: &mut [Talk]) {
-        let mut first_use: HashMap<String, usize> = HashMap::new();
-        // Given ids first, so a derived id never takes a name the file uses explicitly.
-        for item in items {
-            let Some(table) = item.get_ref().as_table() else {
-                continue;
-            };
-            let Some((_, value)) = find(table, "id") else {
-                continue;
-            };
-            let Some(id) = value.get_ref().as_str() else {
-                continue;
-            };
-            if let Some(&first) = first_use.get(id) {
-                let first_at = self.source.location(first);
-                self.error(
-                    &value.span(),
-                    format!("duplicate talk id \"{id}\" (first used at {first_at})"),
-                    "expected each talk id to be unique",
-                );
-            } else {
-                first_use.insert(id.to_owned(), value.span().start);
-            }
-        }
-        for (i, talk) in talks.iter_mut().enumerate() {
-            if !talk.id.is_empty() {
-                continue;
-            }
-            let base = match slug(&talk.title) {
-                s if s.is_empty() => format!("talk-{}", i + 1),
-                s => s,
-            };
-            let mut id = base.clone();
-            let mut n = 2;
-            while first_use.contains_key(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            first_use.insert(id.clone(), 0);
-            talk.id = id;
-        }
     }
 
     fn tags(&mut self, table: &DeTable<'_>) -> Option<Vec<String>> {

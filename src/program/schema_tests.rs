@@ -966,6 +966,46 @@ fn derived_ids() {
     }
 }
 
+/// Twenty thousand talks with one title get `panel`, `panel-2`, ... in order, skipping the ids
+/// the file states; a quadratic search for the next free suffix would take minutes here.
+#[test]
+fn many_talks_with_one_title_get_numbered_ids() {
+    const TALKS: usize = 20_000;
+    let stated = |i: usize| i % 1000 == 999;
+    let mut src = String::from("[program]\ntitle = \"W\"\n");
+    for i in 0..TALKS {
+        src.push_str("[[talks]]\ntitle = \"Panel\"\n");
+        if stated(i) {
+            // Stated ids that a derived one would otherwise take: panel-5, panel-10, ...
+            writeln!(src, "id = \"panel-{}\"", (i + 1) / 200).expect("write to a string");
+        }
+    }
+    let (program, warnings) = load_ok(&src);
+    assert_eq!(warnings, vec![]);
+    let mut want = Vec::new();
+    let mut n = 1;
+    for i in 0..TALKS {
+        if stated(i) {
+            want.push(format!("panel-{}", (i + 1) / 200));
+            continue;
+        }
+        want.push(if n == 1 {
+            "panel".to_owned()
+        } else {
+            format!("panel-{n}")
+        });
+        n += 1;
+        while n % 5 == 0 && n / 5 <= TALKS / 1000 {
+            n += 1;
+        }
+    }
+    let ids: Vec<&str> = program.talks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids.len(), TALKS);
+    for (i, (got, want)) in ids.iter().zip(&want).enumerate() {
+        assert_eq!(got, want, "talk #{}", i + 1);
+    }
+}
+
 /// Every problem is reported in one go, in file order, errors before warnings at one place.
 #[test]
 fn several_errors_are_reported_at_once_in_order() {

@@ -1,0 +1,56 @@
+//! Loading hostile program files, generated: many talks with one title (their ids derived one
+//! after the other), and one long line with hundreds of errors and warnings. Both must grow
+//! linearly with the file: compare the sizes.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use lectern::program::{Origin, parse_str};
+
+/// `n` talks, all titled "Panel".
+fn repeated_titles(n: usize) -> String {
+    let mut text = String::from("[program]\ntitle = \"W\"\n");
+    for _ in 0..n {
+        text.push_str("[[talks]]\ntitle = \"Panel\"\n");
+    }
+    text
+}
+
+/// One line of about `bytes` bytes of talks with a wrong type and an unknown key each.
+fn one_line_of_errors(bytes: usize) -> String {
+    let mut text = String::from("talks = [");
+    while text.len() < bytes {
+        text.push_str("{ title = 1, zz = 2 }, ");
+    }
+    text.push_str("]\n[program]\ntitle = \"W\"\n");
+    text
+}
+
+fn load(text: &str) -> bool {
+    parse_str(text, Origin::File("hostile.toml".into())).is_ok()
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for n in [10_000, 20_000, 40_000] {
+        let text = repeated_titles(n);
+        group.bench_with_input(BenchmarkId::new("repeated_titles", n), &text, |b, t| {
+            b.iter(|| load(black_box(t)));
+        });
+    }
+    for mib in [1, 4] {
+        let text = one_line_of_errors(mib << 20);
+        group.bench_with_input(
+            BenchmarkId::new("one_line_of_errors_mib", mib),
+            &text,
+            |b, t| {
+                b.iter(|| load(black_box(t)));
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_hostile);
+criterion_main!(benches);
