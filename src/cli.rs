@@ -40,6 +40,11 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub search: Option<String>,
 
+    /// For a published schedule: the time zone of its times, an IANA name like
+    /// Europe/Brussels. Default: the one the schedule names, else the offset its times carry.
+    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    pub timezone: Option<TimeZone>,
+
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -69,8 +74,8 @@ pub enum Cmd {
         /// The schedule's format. Default: detected from the content.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
-        /// The time zone of the schedule's local times, an IANA name like Europe/Brussels.
-        /// Default: the one the schedule names, else UTC.
+        /// The time zone of the schedule's times, an IANA name like Europe/Brussels.
+        /// Default: the one the schedule names, else the offset its times carry, else UTC.
         #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
         timezone: Option<TimeZone>,
     },
@@ -137,10 +142,12 @@ pub fn main() -> ExitCode {
             &import::Options {
                 format: format.map(Format::from),
                 timezone,
+                ..import::Options::default()
             },
         ),
         None => browse(
             cli.program.as_deref(),
+            cli.timezone,
             cli.opener.as_deref(),
             cli.search.as_deref(),
         ),
@@ -158,7 +165,7 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
-        match load_file(path) {
+        match load_file(path, None) {
             Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
                 say!(
@@ -204,13 +211,23 @@ enum Loaded {
 }
 
 /// Reads `path` the way `lectern FILE` does: a schedule (told from its content) is imported in
-/// memory, anything else is loaded as a program file. The error is the whole report for the
-/// user.
-fn load_file(path: &Path) -> Result<Loaded, String> {
+/// memory (in `timezone` when given), anything else is loaded as a program file. The error is
+/// the whole report for the user.
+fn load_file(path: &Path, timezone: Option<TimeZone>) -> Result<Loaded, String> {
     if is_schedule(path) {
-        return import::import_file(path, &import::Options::default())
+        let options = import::Options {
+            timezone,
+            ..import::Options::default()
+        };
+        return import::import_file(path, &options)
             .map(Loaded::Schedule)
             .map_err(|e| e.to_string());
+    }
+    if timezone.is_some() {
+        return Err(format!(
+            "lectern: --timezone applies to published schedules; {} is a program file, whose zone is `timezone` in [program]",
+            crate::sanitize::visible(&path.display().to_string())
+        ));
     }
     program::load_file(path)
         .map(|(program, warnings)| Loaded::Program(program, warnings))
@@ -232,7 +249,10 @@ fn to_program_file(imported: &import::Imported) -> Result<String, String> {
 /// The program to browse, with a first status line: the given file (a program, or a schedule
 /// converted in memory), else `./program.toml`, else the built-in one. The error is the whole
 /// report for the user.
-fn load(path: Option<&Path>) -> Result<(Program, Option<String>), String> {
+fn load(
+    path: Option<&Path>,
+    timezone: Option<TimeZone>,
+) -> Result<(Program, Option<String>), String> {
     let default = Path::new("program.toml");
     let path = match path {
         Some(path) => path,
@@ -243,7 +263,7 @@ fn load(path: Option<&Path>) -> Result<(Program, Option<String>), String> {
                 .map_err(|e| e.to_string());
         }
     };
-    match load_file(path)? {
+    match load_file(path, timezone)? {
         Loaded::Schedule(imported) => {
             let summary = &imported.summary;
             let mut status = format!("imported {}: {summary}", summary.format);
@@ -329,7 +349,12 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
     ExitCode::SUCCESS
 }
 
-fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> ExitCode {
+fn browse(
+    path: Option<&Path>,
+    timezone: Option<TimeZone>,
+    opener: Option<&str>,
+    search: Option<&str>,
+) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
@@ -350,7 +375,7 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match load(path) {
+    let (program, status) = match load(path, timezone) {
         Ok(loaded) => loaded,
         Err(e) => {
             report!("{e}");

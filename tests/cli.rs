@@ -451,7 +451,7 @@ fn check_prints_a_schedules_notes_and_skipped_events() {
     );
     assert_eq!(
         run.err(),
-        "pentabarf.xml: note: the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)\n\
+        "pentabarf.xml: note: the schedule names no time zone and its times carry no offset: they are read as UTC (choose the zone with --timezone)\n\
          pentabarf.xml: note: 1 link or attachment left out: no web address\n"
     );
     assert_eq!(run.code, Some(0));
@@ -461,10 +461,10 @@ const BAD_ICS: &str =
     "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
 
 const BAD_ICS_REPORT: &str = "\
-bad.ics:4:5: error: invalid iCalendar: cannot read \"VTODO\"
+bad.ics:4:1: error: invalid iCalendar: END:VTODO closes BEGIN:VEVENT: expected END:VEVENT
   |
 4 | END:VTODO
-  |     ^
+  | ^
   = expected an iCalendar file (RFC 5545)
 ";
 

@@ -4,10 +4,14 @@
 
 use std::collections::HashSet;
 
-use jiff::civil::{Date, DateTime, Time};
+use std::collections::HashMap;
+
+use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 use url::Url;
+
+use super::clock::{self, Timed, Window};
 
 use super::resources::{self, Resource};
 use super::summary::{Skipped, Summary};
@@ -24,8 +28,12 @@ pub struct Schedule {
     pub date: String,
     pub url: String,
     pub description: String,
+    /// The program's zone; `None` when every time keeps its own offset.
     pub zone: Option<TimeZone>,
+    /// The `day_change` the schedule gives, if any: a hint for the one chosen.
     pub day_change: Option<Time>,
+    /// The schedule's day windows, in order.
+    pub windows: Vec<Window>,
     /// What relative attachment paths are resolved against.
     pub base: Option<Url>,
     pub events: Vec<RawEvent>,
@@ -55,6 +63,8 @@ pub struct RawEvent {
     pub resources: Vec<Resource>,
     /// Why the format itself rules the event out (cancelled...).
     pub skip: Option<String>,
+    /// The index of the schedule's day the event is listed under, when it has days.
+    pub day: Option<usize>,
 }
 
 impl Default for RawEvent {
@@ -75,6 +85,7 @@ impl Default for RawEvent {
             duration: Ok(None),
             resources: Vec::new(),
             skip: None,
+            day: None,
         }
     }
 }
@@ -86,59 +97,6 @@ pub struct RawPerson {
     pub key: Option<String>,
     pub name: String,
     pub bio: String,
-}
-
-/// The zone a schedule's local times are read in: the one asked for, else the one the schedule
-/// names, else UTC with a note.
-pub fn program_zone(asked: Option<&TimeZone>, named: &str, notes: &mut Vec<String>) -> TimeZone {
-    if let Some(zone) = asked {
-        return zone.clone();
-    }
-    let utc = || schedule::time_zone("UTC").unwrap_or(TimeZone::UTC);
-    if named.is_empty() {
-        notes.push(
-            "the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)"
-                .to_owned(),
-        );
-        return utc();
-    }
-    schedule::time_zone(named).unwrap_or_else(|_| {
-        notes.push(format!(
-            "unknown time zone {:?} in the schedule: its times are read as UTC (choose the zone with --timezone)",
-            sanitize::visible(named)
-        ));
-        utc()
-    })
-}
-
-/// A start given as a date and a time of day (`09:00`) in `zone`. A time before `day_change`
-/// belongs to the night after `date`: the schedule formats list it under the day it ends.
-pub fn local_start(
-    date: &str,
-    time: &str,
-    zone: &TimeZone,
-    day_change: Option<Time>,
-) -> Result<ZonedDateTime, String> {
-    let bad = || format!("invalid start time {:?}", sanitize::visible(time));
-    let day: Date = date
-        .trim()
-        .get(..10)
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| format!("invalid date {:?}", sanitize::visible(date)))?;
-    let time = schedule::time_of_day(time).map_err(|_| bad())?;
-    let day = match day_change {
-        Some(change) if time < change => day.tomorrow().map_err(|_| bad())?,
-        _ => day,
-    };
-    DateTime::from_parts(day, time)
-        .to_zoned_datetime(zone.clone())
-        .map_err(|_| bad())
-}
-
-/// A full date-time (`2023-09-10T05:00:00+00:00`, `20200918T110000Z`) in the program's zone.
-pub fn full_start(text: &str, zone: &TimeZone) -> Result<ZonedDateTime, String> {
-    schedule::date_time(text, Some(zone))
-        .map_err(|_| format!("invalid start time {:?}", sanitize::visible(text)))
 }
 
 /// A duration field (`00:25`, `1:30:00`, `PT1H`); empty means none.
@@ -169,20 +127,25 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     let mut speakers: HashSet<String> = HashSet::new();
     // Each talk with whether its id is the schedule's own.
     let mut talks: Vec<(Talk, bool)> = Vec::with_capacity(schedule.events.len());
+    let mut timed: Vec<Timed> = Vec::new();
     for (index, raw) in schedule.events.into_iter().enumerate() {
+        let day = raw.day;
         match talk(raw, index, schedule.base.as_ref(), &mut summary) {
             Ok((talk, given, keys)) => {
                 speakers.extend(keys);
+                if let Some(start) = &talk.start {
+                    timed.push(Timed::new(start, talk.duration, day));
+                }
                 talks.push((talk, given));
             }
             Err(skipped) => summary.skipped.push(skipped),
         }
     }
     // The schedule's ids first, so an id made from a title never takes one of them.
-    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut ids = Ids::default();
     for given in [true, false] {
         for (talk, _) in talks.iter_mut().filter(|(_, g)| *g == given) {
-            talk.id = unique_id(&talk.id, &mut used_ids);
+            talk.id = ids.unique(&talk.id);
         }
     }
     let talks: Vec<Talk> = talks.into_iter().map(|(talk, _)| talk).collect();
@@ -208,7 +171,7 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
         url: resources::web_address(&schedule.url, None).map(|u| u.to_string()),
         description: Some(description).filter(|d| !d.is_empty()),
         timezone: schedule.zone,
-        day_change: schedule.day_change,
+        day_change: clock::day_change(&timed, &schedule.windows, schedule.day_change),
     };
     Imported {
         program: Program {
@@ -319,16 +282,29 @@ fn valid_id(raw: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// `id`, or `id-2`, `id-3`... when it is taken.
-fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
-    let mut candidate = id.to_owned();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{id}-{n}");
-        n += 1;
+/// The ids given so far, and for each base id the next number to try, so that `n` talks of
+/// one id take `n` steps in all rather than `n` each.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// `id`, or `id-2`, `id-3`... when it is taken.
+    fn unique(&mut self, id: &str) -> String {
+        if self.used.insert(id.to_owned()) {
+            return id.to_owned();
+        }
+        let n = self.next.entry(id.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    used.insert(candidate.clone());
-    candidate
 }
 
 #[cfg(test)]
@@ -348,12 +324,12 @@ mod tests {
         for (raw, id) in cases {
             assert_eq!(valid_id(raw), id, "{raw}");
         }
-        let mut used = HashSet::new();
-        let made: Vec<String> = ["a", "a", "a-2", "a"]
+        let mut ids = Ids::default();
+        let made: Vec<String> = ["a", "a", "a-2", "a", "a-3", "a"]
             .iter()
-            .map(|id| unique_id(id, &mut used))
+            .map(|id| ids.unique(id))
             .collect();
-        assert_eq!(made, ["a", "a-2", "a-2-2", "a-3"]);
+        assert_eq!(made, ["a", "a-2", "a-2-2", "a-3", "a-3-2", "a-4"]);
     }
 
     #[test]
@@ -381,66 +357,5 @@ mod tests {
             .map(|t| t.id.as_str())
             .collect();
         assert_eq!(ids, ["opening-2", "opening", "7", "7-2", "talk-5"]);
-    }
-
-    #[test]
-    fn local_starts_after_midnight_move_to_the_next_day() {
-        let zone = schedule::time_zone("Europe/Brussels").expect("known");
-        let four = Some(jiff::civil::time(4, 0, 0, 0));
-        let cases = [
-            (
-                "2021-02-06",
-                "09:00",
-                None,
-                "2021-02-06T09:00:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "01:30",
-                four,
-                "2021-02-07T01:30:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "04:00",
-                four,
-                "2021-02-06T04:00:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "01:30",
-                None,
-                "2021-02-06T01:30:00+01:00[Europe/Brussels]",
-            ),
-        ];
-        for (date, time, change, expected) in cases {
-            let start = local_start(date, time, &zone, change).expect(time);
-            assert_eq!(start.to_string(), expected, "{date} {time}");
-        }
-        assert_eq!(
-            local_start("2021-02-06", "25:00", &zone, None).expect_err("bad"),
-            "invalid start time \"25:00\""
-        );
-        assert_eq!(
-            local_start("soon", "09:00", &zone, None).expect_err("bad"),
-            "invalid date \"soon\""
-        );
-    }
-
-    #[test]
-    fn zones() {
-        let berlin = schedule::time_zone("Europe/Berlin").expect("known");
-        let cases: [(Option<&TimeZone>, &str, &str, usize); 4] = [
-            (Some(&berlin), "Asia/Kolkata", "Europe/Berlin", 0),
-            (None, "Asia/Kolkata", "Asia/Kolkata", 0),
-            (None, "", "UTC", 1),
-            (None, "Mars/Olympus", "UTC", 1),
-        ];
-        for (asked, named, zone, notes) in cases {
-            let mut found = Vec::new();
-            let tz = program_zone(asked, named, &mut found);
-            assert_eq!(tz.iana_name(), Some(zone), "{named}");
-            assert_eq!(found.len(), notes, "{found:?}");
-        }
     }
 }

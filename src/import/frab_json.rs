@@ -8,17 +8,16 @@
 
 use std::fmt;
 
-use jiff::civil::Time;
-use jiff::tz::TimeZone;
+use jiff::tz::{Offset, TimeZone};
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::Value;
 use url::Url;
 
 use super::ReadError;
+use super::clock::{self, Clock};
 use super::event::{self, RawEvent, RawPerson, Schedule};
 use super::resources::Resource;
-use crate::program::schedule;
 
 #[derive(Deserialize)]
 #[serde(expecting = "an object with `schedule`")]
@@ -52,6 +51,8 @@ struct Day {
     date: Option<String>,
     #[serde(rename = "day_start")]
     start: Option<String>,
+    #[serde(rename = "day_end")]
+    end: Option<String>,
     #[serde(default)]
     rooms: Rooms,
 }
@@ -98,21 +99,32 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         return Err(ReadError::at(0, "no `schedule.conference` object"));
     };
     let mut notes = Vec::new();
-    let zone = event::program_zone(
+    let clock = clock::decide(
         asked_zone,
         conference.time_zone_name.as_deref().unwrap_or(""),
+        offsets(&conference.days),
         &mut notes,
     );
-    let day_change = day_change(&conference.days, &zone);
-    let base = base_url.as_deref().and_then(|u| Url::parse(u).ok());
+    let base = [base_url.as_deref(), conference.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|u| Url::parse(u.trim()).ok());
     let mut events = Vec::new();
-    for day in &conference.days {
+    let mut windows = Vec::new();
+    for (index, day) in conference.days.iter().enumerate() {
         let date = day.date.as_deref().unwrap_or("");
+        let window = match (&day.start, &day.end) {
+            (Some(start), Some(end)) => clock::Window::read(start, end, &clock),
+            _ => None,
+        };
         for (room, room_events) in &day.rooms.0 {
             for value in room_events {
-                events.push(read_event(value, date, room, &zone, day_change));
+                let mut event = read_event(value, date, room, &clock, window.as_ref());
+                event.day = Some(index);
+                events.push(event);
             }
         }
+        windows.extend(window);
     }
     let (start, end) = (
         conference.start.unwrap_or_default(),
@@ -134,8 +146,8 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
             (start, end) => format!("{start} to {end}"),
         },
         url: conference.url.unwrap_or_default(),
-        zone: Some(zone),
-        day_change,
+        zone: clock.program.clone(),
+        windows,
         base,
         events,
         notes,
@@ -153,14 +165,27 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
-/// The time of day at which all days start (`day_start`), in the program's zone.
-fn day_change(days: &[Day], zone: &TimeZone) -> Option<Time> {
-    let mut starts = days.iter().map(|day| {
-        let zoned = schedule::date_time(day.start.as_deref()?, Some(zone)).ok()?;
-        Some(zoned.time())
-    });
-    let first = starts.next()??;
-    starts.all(|t| t == Some(first)).then_some(first)
+/// The offsets of the schedule's full date-times: the days' `day_start` and `day_end`, the
+/// events' `date`.
+fn offsets(days: &[Day]) -> Vec<Offset> {
+    let mut found: Vec<Offset> = Vec::new();
+    for day in days {
+        found.extend(
+            [&day.start, &day.end]
+                .into_iter()
+                .flatten()
+                .filter_map(|t| clock::offset_of(t)),
+        );
+        for (_, events) in &day.rooms.0 {
+            found.extend(
+                events
+                    .iter()
+                    .filter_map(|e| e.get("date").and_then(Value::as_str))
+                    .filter_map(clock::offset_of),
+            );
+        }
+    }
+    found
 }
 
 /// A field as text: strings as they are, numbers written out, anything else empty.
@@ -190,8 +215,8 @@ fn read_event(
     value: &Value,
     day: &str,
     room: &str,
-    zone: &TimeZone,
-    day_change: Option<Time>,
+    clock: &Clock,
+    window: Option<&clock::Window>,
 ) -> RawEvent {
     let id = text(value, "id");
     let name = if id.is_empty() {
@@ -211,12 +236,12 @@ fn read_event(
     let date = text(value, "date");
     let start_time = text(value, "start");
     let start = if date.contains('T') {
-        event::full_start(&date, zone).map(Some)
+        clock.full(&date).map(Some)
     } else if start_time.trim().is_empty() {
         Ok(None)
     } else {
         let on = if date.is_empty() { day } else { &date };
-        event::local_start(on, &start_time, zone, day_change).map(Some)
+        clock::local_start(on, &start_time, clock, window, None).map(Some)
     };
     let persons = list(value, "persons")
         .iter()
@@ -270,6 +295,7 @@ fn read_event(
         duration: event::duration(&text(value, "duration")),
         resources,
         skip: None,
+        day: None,
     }
 }
 
@@ -318,9 +344,10 @@ mod tests {
             imported.summary.to_string(),
             "2 talks, 2 speakers, 1 slide, 1 skipped: event 10402: invalid start time \"soon\""
         );
+        // The days run from 09:00 to 04:00 the next morning.
         assert_eq!(
             imported.program.info.day_change,
-            Some(jiff::civil::time(9, 0, 0, 0))
+            Some(jiff::civil::time(4, 0, 0, 0))
         );
         assert_eq!(
             days(&imported),

@@ -7,8 +7,10 @@
 
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
+use url::Url;
 
 use super::ReadError;
+use super::clock::{self, Clock};
 use super::event::{self, RawEvent, RawPerson, Schedule};
 use super::resources::Resource;
 use super::xml::{self, Element};
@@ -26,21 +28,35 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
     let empty = Element::default();
     let conference = root.child("conference").unwrap_or(&empty);
     let mut notes = Vec::new();
-    let zone = event::program_zone(
+    let clock = clock::decide(
         asked_zone,
         conference.child_text("time_zone_name"),
+        offsets(&root),
         &mut notes,
     );
-    let day_change = day_change(&root, conference, &zone);
+    let given_change = schedule::time_of_day(conference.child_text("day_change")).ok();
     let mut events = Vec::new();
-    for day in root.children("day") {
+    let mut windows = Vec::new();
+    for (index, day) in root.children("day").enumerate() {
         let date = day.attribute("date").unwrap_or("");
+        let window = clock::Window::read(
+            day.attribute("start").unwrap_or(""),
+            day.attribute("end").unwrap_or(""),
+            &clock,
+        );
         for room in day.children("room") {
             let room_name = room.attribute("name").unwrap_or("");
             for element in room.children("event") {
-                events.push(read_event(element, date, room_name, &zone, day_change));
+                let on = Day {
+                    index,
+                    date,
+                    window: window.as_ref(),
+                    change: given_change,
+                };
+                events.push(read_event(element, &on, room_name, &clock));
             }
         }
+        windows.extend(window);
     }
     let (start, end) = (conference.child_text("start"), conference.child_text("end"));
     let venue = [
@@ -51,6 +67,12 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
+    let base = [
+        conference.child_text("base_url"),
+        conference.child_text("url"),
+    ]
+    .into_iter()
+    .find_map(|u| Url::parse(u).ok());
     Ok(Schedule {
         title: first_non_empty(&[
             conference.child_text("title"),
@@ -69,12 +91,33 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
             conference.child_text("base_url"),
         ]),
         description: conference.child_text("description").to_owned(),
-        zone: Some(zone),
-        day_change,
-        base: None,
+        zone: clock.program.clone(),
+        day_change: given_change,
+        windows,
+        base,
         events,
         notes,
     })
+}
+
+/// The offsets of the schedule's full date-times: the days' `start` and `end`, the events'
+/// `date` (and `start`, when it is one).
+fn offsets(root: &Element) -> Vec<jiff::tz::Offset> {
+    let mut found = Vec::new();
+    for day in root.children("day") {
+        found.extend(["start", "end"].iter().filter_map(|a| day.attribute(a)));
+        for room in day.children("room") {
+            for event in room.children("event") {
+                found.extend(
+                    ["date", "start"]
+                        .iter()
+                        .map(|name| event.child_text(name))
+                        .filter(|t| t.contains('T')),
+                );
+            }
+        }
+    }
+    found.into_iter().filter_map(clock::offset_of).collect()
 }
 
 fn first_non_empty(candidates: &[&str]) -> String {
@@ -84,28 +127,16 @@ fn first_non_empty(candidates: &[&str]) -> String {
         .map_or_else(String::new, |s| (*s).to_owned())
 }
 
-/// The conference's `day_change`, else the time of day at which all days `start`.
-fn day_change(root: &Element, conference: &Element, zone: &TimeZone) -> Option<Time> {
-    let given = conference.child_text("day_change");
-    if !given.is_empty() {
-        return schedule::time_of_day(given).ok();
-    }
-    let mut starts = root.children("day").map(|day| {
-        let start = day.attribute("start")?;
-        let zoned = schedule::date_time(start, Some(zone)).ok()?;
-        Some(zoned.time())
-    });
-    let first = starts.next()??;
-    starts.all(|t| t == Some(first)).then_some(first)
+/// The `<day>` an event is listed under.
+struct Day<'a> {
+    index: usize,
+    date: &'a str,
+    window: Option<&'a clock::Window>,
+    /// The conference's `day_change`: a time of day before it is in the night after `date`.
+    change: Option<Time>,
 }
 
-fn read_event(
-    element: &Element,
-    day: &str,
-    room: &str,
-    zone: &TimeZone,
-    day_change: Option<Time>,
-) -> RawEvent {
+fn read_event(element: &Element, day: &Day<'_>, room: &str, clock: &Clock) -> RawEvent {
     let id = element
         .attribute("id")
         .or_else(|| element.child("id").map(|c| c.text.trim()))
@@ -118,12 +149,12 @@ fn read_event(
     let date = element.child_text("date");
     let start_time = element.child_text("start");
     let start = if !date.is_empty() && date.contains('T') {
-        event::full_start(date, zone).map(Some)
+        clock.full(date).map(Some)
     } else if start_time.contains('T') {
-        event::full_start(start_time, zone).map(Some)
+        clock.full(start_time).map(Some)
     } else if !start_time.is_empty() {
-        let on = if date.is_empty() { day } else { date };
-        event::local_start(on, start_time, zone, day_change).map(Some)
+        let on = if date.is_empty() { day.date } else { date };
+        clock::local_start(on, start_time, clock, day.window, day.change).map(Some)
     } else {
         Ok(None)
     };
@@ -192,6 +223,7 @@ fn read_event(
         duration: event::duration(element.child_text("duration")),
         resources,
         skip: None,
+        day: Some(day.index),
     }
 }
 
@@ -205,8 +237,8 @@ mod tests {
 
     fn import(text: &str, zone: Option<&str>) -> crate::import::Imported {
         let options = Options {
-            format: None,
             timezone: zone.map(|z| schedule::time_zone(z).expect("known zone")),
+            ..Options::default()
         };
         import_str(text, &options, Origin::File("schedule.xml".into())).expect("imports")
     }
