@@ -13,7 +13,7 @@ use url::Url;
 
 use super::clock::{self, Timed, Window};
 
-use super::resources::{self, Resource};
+use super::resources::{self, LinkCounts, Resource};
 use super::summary::{Skipped, Summary};
 use super::{Format, Imported, markup};
 use crate::program::{Origin, Program, ProgramInfo, Speaker, Talk, schedule, slug};
@@ -121,7 +121,7 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
         speakers: 0,
         slides: 0,
         skipped: Vec::new(),
-        dropped_links: 0,
+        links: LinkCounts::default(),
         notes: schedule.notes,
     };
     let mut speakers: HashSet<String> = HashSet::new();
@@ -152,16 +152,8 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     summary.speakers = speakers.len();
     summary.talks = talks.len();
     summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
-    if summary.dropped_links > 0 {
-        summary.notes.push(format!(
-            "{} left out: no web address",
-            if summary.dropped_links == 1 {
-                "1 link or attachment".to_owned()
-            } else {
-                format!("{} links and attachments", summary.dropped_links)
-            }
-        ));
-    }
+    let link_notes = summary.links.notes(schedule.base.as_ref());
+    summary.notes.extend(link_notes);
     let description = markup::field(&schedule.description, format);
     let info = ProgramInfo {
         title: optional_line(&schedule.title).unwrap_or_else(|| "Imported schedule".to_owned()),
@@ -219,14 +211,10 @@ fn talk(
     let id = given
         .or_else(|| Some(slug(&title)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| format!("talk-{}", index + 1));
-    let mut paragraphs: Vec<String> = Vec::new();
-    for text in &raw.texts {
-        let text = markup::field(text, summary.format);
-        if !text.is_empty() && !paragraphs.contains(&text) {
-            paragraphs.push(text);
-        }
-    }
-    let (slides, links) = resources::sort(&raw.resources, base, &mut summary.dropped_links);
+    let paragraphs = joined_texts(&raw.texts, summary.format);
+    let sorted = resources::sort(&raw.resources, base, &title, &mut summary.links);
+    let mut paragraphs = paragraphs;
+    paragraphs.extend(sorted.texts);
     let mut speakers = Vec::with_capacity(raw.persons.len());
     let mut keys = Vec::with_capacity(raw.persons.len());
     for person in &raw.persons {
@@ -244,18 +232,19 @@ fn talk(
             bio: Some(markup::field(&person.bio, summary.format)).filter(|b| !b.is_empty()),
         });
     }
-    let mut tags: Vec<String> = Vec::new();
-    for tag in raw.tags.iter().map(|t| sanitize::line(t)) {
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
+    let mut seen_tags: HashSet<String> = HashSet::new();
+    let tags: Vec<String> = raw
+        .tags
+        .iter()
+        .map(|t| sanitize::line(t))
+        .filter(|tag| !tag.is_empty() && seen_tags.insert(tag.clone()))
+        .collect();
     let talk = Talk {
         id,
         title,
         kind: optional_line(&raw.kind),
         abstract_text: Some(paragraphs.join("\n\n")).filter(|t| !t.is_empty()),
-        slides,
+        slides: sorted.slides,
         tags,
         speakers,
         subtitle: optional_line(&raw.subtitle),
@@ -264,9 +253,29 @@ fn talk(
         room: optional_line(&raw.room),
         track: optional_line(&raw.track),
         language: optional_line(&raw.language),
-        links,
+        links: sorted.links,
     };
     Ok((talk, has_id, keys))
+}
+
+/// The paragraphs of an event's texts (abstract, description...) in order. A paragraph that
+/// an earlier text already has is left out: frab and FOSDEM descriptions often begin with the
+/// abstract again.
+fn joined_texts(texts: &[String], format: Format) -> Vec<String> {
+    let mut earlier: HashSet<String> = HashSet::new();
+    let mut paragraphs: Vec<String> = Vec::new();
+    for text in texts {
+        let text = markup::field(text, format);
+        let mut own: Vec<String> = Vec::new();
+        for paragraph in text.split("\n\n").filter(|p| !p.is_empty()) {
+            if !earlier.contains(paragraph) {
+                own.push(paragraph.to_owned());
+            }
+        }
+        earlier.extend(own.iter().cloned());
+        paragraphs.extend(own);
+    }
+    paragraphs
 }
 
 /// An id of the characters a program file allows: others become `-`, runs of them one `-`.

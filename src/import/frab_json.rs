@@ -382,10 +382,6 @@ mod tests {
                     "Event page",
                     "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/events/10400.html"
                 ),
-                (
-                    "file",
-                    "https://fahrplan.events.ccc.de/attachments/original/missing.png"
-                ),
                 ("Nymtech", "https://nymtech.net/"),
                 ("Demo code", "https://github.com/example/k8s-demo"),
             ]

@@ -254,7 +254,7 @@ mod tests {
         );
         assert_eq!(
             summary.notes,
-            ["1 link or attachment left out: no web address"]
+            ["1 link or attachment left out: not a web address"]
         );
         assert_eq!(program.info.title, "Tiny FOSS Meeting & Friends");
         assert_eq!(

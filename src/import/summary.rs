@@ -5,6 +5,7 @@ use crate::numbers::thousands;
 use std::fmt;
 
 use super::Format;
+pub use super::resources::LinkCounts;
 
 /// The counts of an import. Every event of the schedule is either a talk or in `skipped`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +19,8 @@ pub struct Summary {
     pub slides: usize,
     /// Events not imported, in the schedule's order.
     pub skipped: Vec<Skipped>,
-    /// Links and attachments left out because they have no web address.
-    pub dropped_links: usize,
+    /// What happened to the links and attachments.
+    pub links: LinkCounts,
     /// Other things the user should know, such as a time zone that was assumed.
     pub notes: Vec<String>,
 }
@@ -90,7 +91,7 @@ mod tests {
             speakers: 1_042,
             slides: 340,
             skipped: Vec::new(),
-            dropped_links: 0,
+            links: LinkCounts::default(),
             notes: Vec::new(),
         };
         assert_eq!(
@@ -149,7 +150,7 @@ mod tests {
                         reason: "no title".into(),
                     })
                     .collect(),
-                dropped_links: 0,
+                links: LinkCounts::default(),
                 notes: Vec::new(),
             };
             assert_eq!(summary.to_string(), line);
