@@ -12,6 +12,7 @@ use jiff::{SignedDuration, ZonedDateTime};
 use url::Url;
 
 use super::clock::{self, Timed, Window};
+use super::html_cost::Budget;
 
 use super::resources::{self, LinkCounts, Resource};
 use super::summary::{Skipped, Summary};
@@ -113,6 +114,26 @@ fn optional_line(s: &str) -> Option<String> {
     Some(sanitize::line(s)).filter(|s| !s.is_empty())
 }
 
+/// What generators write where they mean "none" (wafer's `No Track`).
+const PLACEHOLDERS: &[&str] = &["no track", "none", "null", "n/a", "-", "—", "tba", "tbd"];
+
+/// A short field of an event, `None` when it is empty or a placeholder.
+fn field_line(s: &str) -> Option<String> {
+    optional_line(s).filter(|s| !PLACEHOLDERS.contains(&s.to_lowercase().as_str()))
+}
+
+/// The program's title when the schedule gives none: the file's name, as calendar apps do.
+fn title_of(origin: &Origin) -> String {
+    match origin {
+        Origin::File(path) => path
+            .file_name()
+            .map(|name| sanitize::line(&name.to_string_lossy()))
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "Imported schedule".to_owned()),
+        Origin::BuiltIn => "Imported schedule".to_owned(),
+    }
+}
+
 /// Turns the schedule into a program, counting what was kept and what was skipped.
 pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     let mut summary = Summary {
@@ -128,9 +149,16 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     // Each talk with whether its id is the schedule's own.
     let mut talks: Vec<(Talk, bool)> = Vec::with_capacity(schedule.events.len());
     let mut timed: Vec<Timed> = Vec::new();
+    let mut budget = Budget::default();
     for (index, raw) in schedule.events.into_iter().enumerate() {
         let day = raw.day;
-        match talk(raw, index, schedule.base.as_ref(), &mut summary) {
+        match talk(
+            raw,
+            index,
+            schedule.base.as_ref(),
+            &mut summary,
+            &mut budget,
+        ) {
             Ok((talk, given, keys)) => {
                 speakers.extend(keys);
                 if let Some(start) = &talk.start {
@@ -154,9 +182,10 @@ pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
     summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
     let link_notes = summary.links.notes(schedule.base.as_ref());
     summary.notes.extend(link_notes);
-    let description = markup::field(&schedule.description, format);
+    let description = markup::field(&schedule.description, format, &mut budget);
+    summary.notes.extend(budget.notes());
     let info = ProgramInfo {
-        title: optional_line(&schedule.title).unwrap_or_else(|| "Imported schedule".to_owned()),
+        title: optional_line(&schedule.title).unwrap_or_else(|| title_of(&origin)),
         subtitle: optional_line(&schedule.subtitle),
         venue: optional_line(&schedule.venue),
         date: optional_line(&schedule.date),
@@ -183,6 +212,7 @@ fn talk(
     index: usize,
     base: Option<&Url>,
     summary: &mut Summary,
+    budget: &mut Budget,
 ) -> Result<(Talk, bool, Vec<String>), Skipped> {
     let name = if raw.name.is_empty() {
         format!("event #{}", index + 1)
@@ -211,7 +241,7 @@ fn talk(
     let id = given
         .or_else(|| Some(slug(&title)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| format!("talk-{}", index + 1));
-    let paragraphs = joined_texts(&raw.texts, summary.format);
+    let paragraphs = joined_texts(&raw.texts, summary.format, budget);
     let sorted = resources::sort(&raw.resources, base, &title, &mut summary.links);
     let mut paragraphs = paragraphs;
     paragraphs.extend(sorted.texts);
@@ -229,7 +259,7 @@ fn talk(
         speakers.push(Speaker {
             name,
             affiliation: None,
-            bio: Some(markup::field(&person.bio, summary.format)).filter(|b| !b.is_empty()),
+            bio: Some(markup::field(&person.bio, summary.format, budget)).filter(|b| !b.is_empty()),
         });
     }
     let mut seen_tags: HashSet<String> = HashSet::new();
@@ -242,7 +272,7 @@ fn talk(
     let talk = Talk {
         id,
         title,
-        kind: optional_line(&raw.kind),
+        kind: field_line(&raw.kind),
         abstract_text: Some(paragraphs.join("\n\n")).filter(|t| !t.is_empty()),
         slides: sorted.slides,
         tags,
@@ -250,9 +280,9 @@ fn talk(
         subtitle: optional_line(&raw.subtitle),
         start,
         duration,
-        room: optional_line(&raw.room),
-        track: optional_line(&raw.track),
-        language: optional_line(&raw.language),
+        room: field_line(&raw.room),
+        track: field_line(&raw.track),
+        language: field_line(&raw.language),
         links: sorted.links,
     };
     Ok((talk, has_id, keys))
@@ -261,11 +291,11 @@ fn talk(
 /// The paragraphs of an event's texts (abstract, description...) in order. A paragraph that
 /// an earlier text already has is left out: frab and FOSDEM descriptions often begin with the
 /// abstract again.
-fn joined_texts(texts: &[String], format: Format) -> Vec<String> {
+fn joined_texts(texts: &[String], format: Format, budget: &mut Budget) -> Vec<String> {
     let mut earlier: HashSet<String> = HashSet::new();
     let mut paragraphs: Vec<String> = Vec::new();
     for text in texts {
-        let text = markup::field(text, format);
+        let text = markup::field(text, format, budget);
         let mut own: Vec<String> = Vec::new();
         for paragraph in text.split("\n\n").filter(|p| !p.is_empty()) {
             if !earlier.contains(paragraph) {
@@ -297,6 +327,8 @@ fn valid_id(raw: &str) -> String {
 struct Ids {
     used: HashSet<String>,
     next: HashMap<String, usize>,
+    /// Candidates tried in all: at most twice the ids given, whatever the repeats.
+    tried: usize,
 }
 
 impl Ids {
@@ -307,6 +339,7 @@ impl Ids {
         }
         let n = self.next.entry(id.to_owned()).or_insert(2);
         loop {
+            self.tried += 1;
             let candidate = format!("{id}-{n}");
             *n += 1;
             if self.used.insert(candidate.clone()) {
@@ -339,6 +372,13 @@ mod tests {
             .map(|id| ids.unique(id))
             .collect();
         assert_eq!(made, ["a", "a-2", "a-2-2", "a-3", "a-3-2", "a-4"]);
+        // Many repeats of one id: each finds its number at once.
+        let mut ids = Ids::default();
+        for _ in 0..20_000 {
+            ids.unique("same");
+        }
+        assert_eq!(ids.used.len(), 20_000);
+        assert_eq!(ids.tried, 19_999);
     }
 
     #[test]

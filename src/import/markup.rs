@@ -15,6 +15,7 @@ use html2text::render::TextDecorator;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::Format;
+use super::html_cost::Budget;
 use crate::sanitize;
 
 /// The longest text field converted, in bytes; the rest is cut off. Real abstracts are a few
@@ -23,8 +24,12 @@ use crate::sanitize;
 pub const MAX_TEXT: usize = 64 * 1024;
 
 /// Readable text from a text field of a schedule in `format`, sanitized; empty when there is
-/// nothing to read.
-pub fn field(raw: &str, format: Format) -> String {
+/// nothing to read. HTML that would cost too much to convert (see [`Budget`]) is kept as
+/// plain text.
+pub fn field(raw: &str, format: Format, budget: &mut Budget) -> String {
+    if let Some(plain) = budget.plain_if_too_costly(raw) {
+        return plain;
+    }
     match format {
         Format::Ical => plain_to_text(raw),
         Format::Pentabarf | Format::FrabJson => to_text(raw),

@@ -1,8 +1,10 @@
 //! What an import did, for the line `lectern import` prints: counts, and every event that was
 //! skipped with the reason.
 
-use crate::numbers::thousands;
+use std::collections::HashMap;
 use std::fmt;
+
+use crate::numbers::thousands;
 
 use super::Format;
 pub use super::resources::LinkCounts;
@@ -33,10 +35,46 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// The most reasons the summary line names; the rest are counted.
+const MAX_REASONS: usize = 5;
+
+/// The skipped events of one reason.
+struct Group<'a> {
+    reason: &'a str,
+    count: usize,
+    first: &'a str,
+    second: &'a str,
+}
+
 impl Summary {
     /// Every event of the schedule: imported or skipped.
     pub fn events(&self) -> usize {
         self.talks + self.skipped.len()
+    }
+
+    /// The skipped events grouped by reason, in the order each reason first appears.
+    fn skipped_by_reason(&self) -> Vec<Group<'_>> {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        for skipped in &self.skipped {
+            let reason = skipped.reason.as_str();
+            if let Some(&i) = index.get(reason) {
+                let group = &mut groups[i];
+                if group.count == 1 {
+                    group.second = &skipped.event;
+                }
+                group.count += 1;
+            } else {
+                index.insert(reason, groups.len());
+                groups.push(Group {
+                    reason,
+                    count: 1,
+                    first: &skipped.event,
+                    second: "",
+                });
+            }
+        }
+        groups
     }
 }
 
@@ -56,9 +94,30 @@ impl fmt::Display for Summary {
             plural(self.slides, "slide", "slides"),
             thousands(self.skipped.len())
         )?;
-        for (i, skipped) in self.skipped.iter().enumerate() {
+        let groups = self.skipped_by_reason();
+        for (i, group) in groups.iter().enumerate() {
             let sep = if i == 0 { ": " } else { "; " };
-            write!(f, "{sep}{}: {}", skipped.event, skipped.reason)?;
+            if i == MAX_REASONS {
+                let rest: usize = groups[i..].iter().map(|g| g.count).sum();
+                let word = if rest == 1 { "event" } else { "events" };
+                return write!(f, "{sep}{} more {word}", thousands(rest));
+            }
+            match group.count {
+                1 => write!(f, "{sep}{}: {}", group.first, group.reason)?,
+                2 => write!(
+                    f,
+                    "{sep}{} and {}: {}",
+                    group.first, group.second, group.reason
+                )?,
+                n => write!(
+                    f,
+                    "{sep}{}: {} (e.g. {}, {})",
+                    plural(n, "event", "events"),
+                    group.reason,
+                    group.first,
+                    group.second
+                )?,
+            }
         }
         Ok(())
     }
@@ -115,6 +174,46 @@ mod tests {
             "1 talk, 1 speaker, 340 slides, 2 skipped: event 12: no title; event #3: invalid start time \"25:00\""
         );
         assert_eq!(summary.events(), 3);
+    }
+
+    #[test]
+    fn repeated_reasons_are_summarised() {
+        let skipped = |n: usize, reason: &str| -> Vec<Skipped> {
+            (0..n)
+                .map(|i| Skipped {
+                    event: format!("event #{}", i + 1),
+                    reason: reason.to_owned(),
+                })
+                .collect()
+        };
+        let mut summary = Summary {
+            format: Format::FrabJson,
+            talks: 0,
+            speakers: 0,
+            slides: 0,
+            skipped: skipped(300_000, "no title"),
+            links: LinkCounts::default(),
+            notes: Vec::new(),
+        };
+        summary.skipped.extend(skipped(2, "cancelled"));
+        let line = summary.to_string();
+        assert_eq!(
+            line,
+            "0 talks, 0 speakers, 0 slides, 300,002 skipped: 300,000 events: no title (e.g. event #1, event #2); event #1 and event #2: cancelled"
+        );
+        // Reasons that all differ: five named, the rest counted.
+        summary.skipped = (0..100_000)
+            .map(|i| Skipped {
+                event: format!("event {i}"),
+                reason: format!("invalid start time \"{i}\""),
+            })
+            .collect();
+        let line = summary.to_string();
+        assert!(line.len() < 300, "{line}");
+        assert!(
+            line.ends_with("event 4: invalid start time \"4\"; 99,995 more events"),
+            "{line}"
+        );
     }
 
     #[test]
