@@ -913,3 +913,9 @@ fn import_failures() {
         read("small/pretalx.json")
     );
 }
+
+#[path = "import/days.rs"]
+mod days;
+
+#[path = "import/traps.rs"]
+mod traps;
