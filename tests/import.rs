@@ -919,3 +919,42 @@ mod days;
 
 #[path = "import/traps.rs"]
 mod traps;
+
+#[path = "import/hostile.rs"]
+mod hostile;
+
+/// `lectern --timezone ZONE SCHEDULE` reads the schedule in that zone before it needs a
+/// terminal; a program file names its own zone.
+#[test]
+fn a_zone_for_a_browsed_schedule() {
+    let (dir, file) = folder_with("small/pretalx.json");
+    std::fs::write(
+        dir.path().join("program.toml"),
+        "[program]\ntitle = \"Mine\"\n",
+    )
+    .expect("write");
+    // (arguments, exit status, start of stderr)
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["--timezone", "Europe/Berlin", &file],
+            2,
+            "lectern: standard output is not a terminal",
+        ),
+        (
+            &["--timezone", "Mars/Olympus", &file],
+            2,
+            "error: invalid value",
+        ),
+        (
+            &["--timezone", "Europe/Berlin", "program.toml"],
+            1,
+            "lectern: --timezone applies to published schedules; program.toml is a program file",
+        ),
+    ];
+    for (args, code, stderr) in cases {
+        let run = lectern(dir.path(), args);
+        let err = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(*code), "{args:?}: {err}");
+        assert!(err.starts_with(stderr), "{args:?}: {err}");
+    }
+}

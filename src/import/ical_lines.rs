@@ -306,10 +306,12 @@ fn parse(line: &str) -> Option<Property> {
     if name.is_empty() {
         return None;
     }
-    let upper = name.to_ascii_uppercase();
-    let wanted = matches!(upper.as_str(), "BEGIN" | "END")
-        || SINGLE.contains(&upper.as_str())
-        || REPEATED.contains(&upper.as_str());
+    // Only the properties read get a name and a value: the others cost no allocation.
+    let wanted = ["BEGIN", "END"]
+        .iter()
+        .chain(SINGLE)
+        .chain(REPEATED)
+        .find(|known| known.eq_ignore_ascii_case(name));
     let mut params = Vec::new();
     let mut rest = &line[name_end..];
     while let Some(after) = rest.strip_prefix(';') {
@@ -324,24 +326,26 @@ fn parse(line: &str) -> Option<Property> {
                 !quoted && (c == ';' || c == ':')
             })
             .map_or(after.len(), |(i, _)| i);
-        if wanted {
+        if wanted.is_some() {
             let (key, value) = after[..end].split_once('=').unwrap_or((&after[..end], ""));
-            let key = key.trim().to_ascii_uppercase();
-            if PARAMETERS.contains(&key.as_str()) {
-                params.push((key, value.trim().trim_matches('"').to_owned()));
+            let key = key.trim();
+            if let Some(known) = PARAMETERS.iter().find(|p| p.eq_ignore_ascii_case(key)) {
+                params.push((
+                    (*known).to_owned(),
+                    value.trim().trim_matches('"').to_owned(),
+                ));
             }
         }
         rest = &after[end..];
     }
     let value = rest.strip_prefix(':')?;
-    Some(Property {
-        name: upper,
-        params,
-        value: if wanted {
-            value.to_owned()
-        } else {
-            String::new()
+    Some(match wanted {
+        Some(known) => Property {
+            name: (*known).to_owned(),
+            params,
+            value: value.to_owned(),
         },
+        None => Property::default(),
     })
 }
 
@@ -399,7 +403,7 @@ mod tests {
                 &[("TZID", "Europe/Berlin"), ("VALUE", "DATE-TIME")],
                 "20200918T110000",
             ),
-            ("X-UNUSED;A=B:long value", "X-UNUSED", &[], ""),
+            ("X-UNUSED;A=B:long value", "", &[], ""),
         ];
         for (line, name, params, value) in cases {
             let property = parse(line).expect(line);

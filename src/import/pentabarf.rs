@@ -16,9 +16,43 @@ use super::resources::Resource;
 use super::xml::{self, Element};
 use crate::program::schedule;
 
+/// The elements the reader looks at; the tree keeps no others.
+const READ: &[&str] = &[
+    "conference",
+    "title",
+    "subtitle",
+    "acronym",
+    "venue",
+    "city",
+    "start",
+    "end",
+    "day_change",
+    "time_zone_name",
+    "url",
+    "base_url",
+    "description",
+    "day",
+    "room",
+    "event",
+    "id",
+    "guid",
+    "date",
+    "duration",
+    "track",
+    "type",
+    "language",
+    "abstract",
+    "persons",
+    "person",
+    "attachments",
+    "attachment",
+    "links",
+    "link",
+];
+
 /// Reads a schedule.xml.
 pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule, ReadError> {
-    let root = xml::parse(text).map_err(|e| ReadError::at(e.offset, e.message))?;
+    let root = xml::parse(text, READ).map_err(|e| ReadError::at(e.offset, e.message))?;
     if root.name != "schedule" {
         return Err(ReadError::at(
             root.offset,

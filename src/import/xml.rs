@@ -56,8 +56,10 @@ impl Element {
     }
 }
 
-/// Reads the whole document and returns its root element.
-pub fn parse(src: &str) -> Result<Element, XmlError> {
+/// Reads the whole document and returns its root element, with the elements named in `read`
+/// (the root is always kept); the others are checked for well-formedness and left out, so a
+/// file of unknown elements costs no memory.
+pub fn parse(src: &str, read: &[&str]) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(src);
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -65,6 +67,11 @@ pub fn parse(src: &str) -> Result<Element, XmlError> {
     // Open elements, innermost last.
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    // How deep inside an element that is left out the reader is.
+    let mut skipping = 0usize;
+    let kept = |start: &BytesStart<'_>, stack: &[Element]| {
+        stack.is_empty() || read.contains(&start.name().as_ref())
+    };
     loop {
         let position = offset(reader.buffer_position());
         let event = reader.read_event().map_err(|e| XmlError {
@@ -73,24 +80,32 @@ pub fn parse(src: &str) -> Result<Element, XmlError> {
         })?;
         match event {
             Event::Start(start) => {
-                if stack.len() >= MAX_DEPTH {
+                if stack.len() + skipping >= MAX_DEPTH {
                     return Err(XmlError {
                         offset: position,
                         message: format!("elements nested deeper than {MAX_DEPTH} levels"),
                     });
                 }
-                stack.push(element(&start, position)?);
+                if skipping > 0 || !kept(&start, &stack) {
+                    skipping += 1;
+                } else {
+                    stack.push(element(&start, position)?);
+                }
             }
             Event::Empty(start) => {
-                let leaf = element(&start, position)?;
-                attach(&mut stack, &mut root, leaf, position)?;
+                if skipping == 0 && kept(&start, &stack) {
+                    let leaf = element(&start, position)?;
+                    attach(&mut stack, &mut root, leaf, position)?;
+                }
             }
+            Event::End(_) if skipping > 0 => skipping -= 1,
             Event::End(_) => {
                 // The reader checks that end names match, so there is an open element here.
                 if let Some(done) = stack.pop() {
                     attach(&mut stack, &mut root, done, position)?;
                 }
             }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if skipping > 0 => {}
             Event::Text(text) => {
                 if let Some(open) = stack.last_mut() {
                     open.text
@@ -193,7 +208,8 @@ mod tests {
     #[test]
     fn text_entities_and_attributes() {
         let root = parse(
-            "<?xml version=\"1.0\"?>\n<schedule a=\"x &amp; y\"><t>&lt;p&gt;Q&amp;A &#233;t&#xE9; &nbsp;<![CDATA[<b>]]></t><e/></schedule>",
+            "<?xml version=\"1.0\"?>\n<schedule a=\"x &amp; y\"><t>&lt;p&gt;Q&amp;A &#233;t&#xE9; &nbsp;<![CDATA[<b>]]></t><e/><u>left <x>out</x></u></schedule>",
+            &["t", "e"],
         )
         .expect("well-formed");
         assert_eq!(root.name, "schedule");
@@ -201,6 +217,8 @@ mod tests {
         assert_eq!(root.child_text("t"), "<p>Q&A été &nbsp;<b>");
         assert_eq!(root.child("e").map(|e| e.text.as_str()), Some(""));
         assert_eq!(root.child_text("missing"), "");
+        assert!(root.child("u").is_none());
+        assert_eq!(root.children.len(), 2);
     }
 
     #[test]
@@ -215,7 +233,7 @@ mod tests {
             ("", 0),
         ];
         for (src, offset) in cases {
-            let e = parse(src).expect_err(src);
+            let e = parse(src, &["a"]).expect_err(src);
             assert_eq!(e.offset, offset, "{src}: {}", e.message);
         }
     }
