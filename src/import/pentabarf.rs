@@ -2,8 +2,9 @@
 //! `schedule/conference`, then `day/room/event` with `persons`, `attachments` and `links`.
 //!
 //! Times: an event's `date` (a full date-time, often with an offset) wins; otherwise its
-//! `start` time of day is on the enclosing day's `date`, or the day after when it is before the
-//! schedule's `day_change`.
+//! `start` time of day is on the enclosing day's `date` or the day after: the one its day's
+//! window (`start`, `end`) holds, else the day after when it is before the schedule's
+//! `day_change`. The zone and the `day_change` shown are decided by `clock`.
 
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
