@@ -20,7 +20,8 @@ use super::{Format, Imported, markup};
 use crate::program::{Origin, Program, ProgramInfo, Speaker, Talk, schedule, slug};
 use crate::sanitize;
 
-/// A schedule as read from its file, strings unsanitized.
+/// A schedule's own details as read from its file, strings unsanitized; its events go to a
+/// [`Builder`] as they are read.
 #[derive(Debug, Default)]
 pub struct Schedule {
     pub title: String,
@@ -35,9 +36,6 @@ pub struct Schedule {
     pub day_change: Option<Time>,
     /// The schedule's day windows, in order.
     pub windows: Vec<Window>,
-    /// What relative attachment paths are resolved against.
-    pub base: Option<Url>,
-    pub events: Vec<RawEvent>,
     pub notes: Vec<String>,
 }
 
@@ -134,73 +132,116 @@ fn title_of(origin: &Origin) -> String {
     }
 }
 
-/// Turns the schedule into a program, counting what was kept and what was skipped.
-pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
-    let mut summary = Summary {
-        format,
-        talks: 0,
-        speakers: 0,
-        slides: 0,
-        skipped: Vec::new(),
-        links: LinkCounts::default(),
-        notes: schedule.notes,
-    };
-    let mut speakers: HashSet<String> = HashSet::new();
-    // Each talk with whether its id is the schedule's own.
-    let mut talks: Vec<(Talk, bool)> = Vec::with_capacity(schedule.events.len());
-    let mut timed: Vec<Timed> = Vec::new();
-    let mut budget = Budget::default();
-    for (index, raw) in schedule.events.into_iter().enumerate() {
+/// Turns events into talks as a reader finds them, so a schedule's events are never all held
+/// as read: what is kept is the talks, the skipped events and a few numbers per talk.
+pub struct Builder {
+    summary: Summary,
+    /// What relative links are resolved against.
+    base: Option<Url>,
+    /// Where the schedule came from, when it gives no base of its own.
+    source: Option<Url>,
+    speakers: HashSet<String>,
+    /// Each talk with whether its id is the schedule's own.
+    talks: Vec<(Talk, bool)>,
+    timed: Vec<Timed>,
+    budget: Budget,
+}
+
+impl Builder {
+    pub fn new(format: Format, source: Option<Url>) -> Builder {
+        Builder {
+            summary: Summary {
+                format,
+                talks: 0,
+                speakers: 0,
+                slides: 0,
+                skipped: Vec::new(),
+                links: LinkCounts::default(),
+                notes: Vec::new(),
+            },
+            base: source.clone(),
+            source,
+            speakers: HashSet::new(),
+            talks: Vec::new(),
+            timed: Vec::new(),
+            budget: Budget::default(),
+        }
+    }
+
+    /// The schedule's own base for relative links (`base_url`, the conference `url`), before
+    /// any event is pushed; without one, the address the schedule came from.
+    pub fn set_base(&mut self, base: Option<Url>) {
+        self.base = base.or_else(|| self.source.clone());
+    }
+
+    /// Converts one event: a talk, or a skipped event with the reason.
+    pub fn push(&mut self, raw: RawEvent) {
+        let index = self.summary.events();
         let day = raw.day;
         match talk(
             raw,
             index,
-            schedule.base.as_ref(),
-            &mut summary,
-            &mut budget,
+            self.base.as_ref(),
+            &mut self.summary,
+            &mut self.budget,
         ) {
             Ok((talk, given, keys)) => {
-                speakers.extend(keys);
+                self.speakers.extend(keys);
                 if let Some(start) = &talk.start {
-                    timed.push(Timed::new(start, talk.duration, day));
+                    self.timed.push(Timed::new(start, talk.duration, day));
                 }
-                talks.push((talk, given));
+                self.talks.push((talk, given));
+                self.summary.talks += 1;
             }
-            Err(skipped) => summary.skipped.push(skipped),
+            Err(skipped) => self.summary.skipped.push(skipped),
         }
     }
-    // The schedule's ids first, so an id made from a title never takes one of them.
-    let mut ids = Ids::default();
-    for given in [true, false] {
-        for (talk, _) in talks.iter_mut().filter(|(_, g)| *g == given) {
-            talk.id = ids.unique(&talk.id);
+
+    /// The program: the talks with unique ids, the schedule's details, and the summary.
+    pub fn finish(self, schedule: Schedule, origin: Origin) -> Imported {
+        let Builder {
+            mut summary,
+            base,
+            speakers,
+            mut talks,
+            timed,
+            mut budget,
+            ..
+        } = self;
+        let format = summary.format;
+        // The schedule's ids first, so an id made from a title never takes one of them.
+        let mut ids = Ids::default();
+        for given in [true, false] {
+            for (talk, _) in talks.iter_mut().filter(|(_, g)| *g == given) {
+                talk.id = ids.unique(&talk.id);
+            }
         }
-    }
-    let talks: Vec<Talk> = talks.into_iter().map(|(talk, _)| talk).collect();
-    summary.speakers = speakers.len();
-    summary.talks = talks.len();
-    summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
-    let link_notes = summary.links.notes(schedule.base.as_ref());
-    summary.notes.extend(link_notes);
-    let description = markup::field(&schedule.description, format, &mut budget);
-    summary.notes.extend(budget.notes());
-    let info = ProgramInfo {
-        title: optional_line(&schedule.title).unwrap_or_else(|| title_of(&origin)),
-        subtitle: optional_line(&schedule.subtitle),
-        venue: optional_line(&schedule.venue),
-        date: optional_line(&schedule.date),
-        url: resources::web_address(&schedule.url, None).map(|u| u.to_string()),
-        description: Some(description).filter(|d| !d.is_empty()),
-        timezone: schedule.zone,
-        day_change: clock::day_change(&timed, &schedule.windows, schedule.day_change),
-    };
-    Imported {
-        program: Program {
-            info,
-            talks,
-            origin,
-        },
-        summary,
+        let talks: Vec<Talk> = talks.into_iter().map(|(talk, _)| talk).collect();
+        summary.speakers = speakers.len();
+        summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
+        let mut notes = schedule.notes;
+        notes.extend(summary.links.notes(base.as_ref()));
+        summary.notes = notes;
+        let description = markup::field(&schedule.description, format, &mut budget);
+        summary.notes.extend(budget.notes());
+        let info = ProgramInfo {
+            title: optional_line(&schedule.title).unwrap_or_else(|| title_of(&origin)),
+            subtitle: optional_line(&schedule.subtitle),
+            venue: optional_line(&schedule.venue),
+            date: optional_line(&schedule.date),
+            url: resources::web_address(&schedule.url, None).map(|u| u.to_string()),
+            description: Some(description).filter(|d| !d.is_empty()),
+            timezone: schedule.zone,
+            day_change: clock::day_change(&timed, &schedule.windows, schedule.day_change),
+        };
+        Imported {
+            program: Program {
+                info,
+                talks,
+                origin,
+            },
+            summary,
+        }
     }
 }
 
@@ -388,17 +429,17 @@ mod tests {
             title: title.to_owned(),
             ..RawEvent::default()
         };
-        let schedule = Schedule {
-            events: vec![
-                event(&[], "Opening"),
-                event(&["", "opening"], "Another talk"),
-                event(&["7"], "Seven"),
-                event(&["7"], "Seven again"),
-                event(&[], "東京"),
-            ],
-            ..Schedule::default()
-        };
-        let imported = build(schedule, Format::Pentabarf, Origin::BuiltIn);
+        let mut builder = Builder::new(Format::Pentabarf, None);
+        for raw in [
+            event(&[], "Opening"),
+            event(&["", "opening"], "Another talk"),
+            event(&["7"], "Seven"),
+            event(&["7"], "Seven again"),
+            event(&[], "東京"),
+        ] {
+            builder.push(raw);
+        }
+        let imported = builder.finish(Schedule::default(), Origin::BuiltIn);
         let ids: Vec<&str> = imported
             .program
             .talks

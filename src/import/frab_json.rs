@@ -16,7 +16,7 @@ use url::Url;
 
 use super::ReadError;
 use super::clock::{self, Clock};
-use super::event::{self, RawEvent, RawPerson, Schedule};
+use super::event::{self, Builder, RawEvent, RawPerson, Schedule};
 use super::resources::Resource;
 
 #[derive(Deserialize)]
@@ -82,7 +82,11 @@ impl<'de> Deserialize<'de> for Rooms {
 }
 
 /// Reads a schedule.json.
-pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule, ReadError> {
+pub(super) fn read(
+    text: &str,
+    asked_zone: Option<&TimeZone>,
+    builder: &mut Builder,
+) -> Result<Schedule, ReadError> {
     let root: Root = serde_json::from_str(text).map_err(|e| {
         // The position is given apart, as a line and column of the diagnostic.
         let message = e.to_string();
@@ -105,11 +109,12 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         offsets(&conference.days),
         &mut notes,
     );
-    let base = [base_url.as_deref(), conference.url.as_deref()]
-        .into_iter()
-        .flatten()
-        .find_map(|u| Url::parse(u.trim()).ok());
-    let mut events = Vec::new();
+    builder.set_base(
+        [base_url.as_deref(), conference.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|u| Url::parse(u.trim()).ok()),
+    );
     let mut windows = Vec::new();
     for (index, day) in conference.days.iter().enumerate() {
         let date = day.date.as_deref().unwrap_or("");
@@ -121,7 +126,7 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
             for value in room_events {
                 let mut event = read_event(value, date, room, &clock, window.as_ref());
                 event.day = Some(index);
-                events.push(event);
+                builder.push(event);
             }
         }
         windows.extend(window);
@@ -148,8 +153,6 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         url: conference.url.unwrap_or_default(),
         zone: clock.program.clone(),
         windows,
-        base,
-        events,
         notes,
         ..Schedule::default()
     })

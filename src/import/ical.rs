@@ -12,14 +12,18 @@ use jiff::{SignedDuration, ZonedDateTime};
 
 use super::ReadError;
 use super::clock::{self, Clock};
-use super::event::{self, RawEvent, RawPerson, Schedule};
+use super::event::{self, Builder, RawEvent, RawPerson, Schedule};
 use super::ical_lines::{self, Component, Property};
 use super::resources::Resource;
 use crate::program::schedule;
 
 /// Reads an iCalendar file from its bytes: unfolded first, then decoded (UTF-8, else
 /// Windows-1252 with a note). Error offsets are in the bytes given.
-pub(super) fn read(bytes: &[u8], asked_zone: Option<&TimeZone>) -> Result<Schedule, ReadError> {
+pub(super) fn read(
+    bytes: &[u8],
+    asked_zone: Option<&TimeZone>,
+    builder: &mut Builder,
+) -> Result<Schedule, ReadError> {
     let unfolded = ical_lines::unfold(bytes);
     let (text, fallback) = ical_lines::decode(&unfolded);
     let parsed = ical_lines::read(&text).map_err(|e| {
@@ -57,6 +61,10 @@ pub(super) fn read(bytes: &[u8], asked_zone: Option<&TimeZone>) -> Result<Schedu
             .filter_map(|p| utc_offset(&p.value)),
         &mut notes,
     );
+    builder.set_base(None);
+    for (i, event) in events.iter().enumerate() {
+        builder.push(read_event(event, i, &clock));
+    }
     let title = value(calendar, "X-WR-CALNAME").or_else(|| value(calendar, "NAME"));
     let calendar_description = value(calendar, "X-WR-CALDESC");
     let description = calendar_description
@@ -68,11 +76,6 @@ pub(super) fn read(bytes: &[u8], asked_zone: Option<&TimeZone>) -> Result<Schedu
         description: description.unwrap_or_default(),
         url: value(calendar, "URL").unwrap_or_default(),
         zone: clock.program.clone(),
-        events: events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| read_event(e, i, &clock))
-            .collect(),
         notes,
         ..Schedule::default()
     })

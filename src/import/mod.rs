@@ -170,8 +170,9 @@ pub fn import_bytes(
         return Err(ImportError::UnknownFormat { path });
     };
     let zone = options.timezone.as_ref();
-    let mut schedule = if format == Format::Ical {
-        ical::read(bytes, zone)
+    let mut builder = event::Builder::new(format, options.source_url.clone());
+    let schedule = if format == Format::Ical {
+        ical::read(bytes, zone, &mut builder)
             .map_err(|e| malformed(&String::from_utf8_lossy(bytes), format, path, &e))?
     } else {
         let text = match std::str::from_utf8(bytes) {
@@ -189,15 +190,12 @@ pub fn import_bytes(
             }
         };
         let read = match format {
-            Format::Pentabarf => pentabarf::read(text, zone),
-            _ => frab_json::read(text, zone),
+            Format::Pentabarf => pentabarf::read(text, zone, &mut builder),
+            _ => frab_json::read(text, zone, &mut builder),
         };
         read.map_err(|e| malformed(text, format, path, &e))?
     };
-    if schedule.base.is_none() {
-        schedule.base.clone_from(&options.source_url);
-    }
-    Ok(event::build(schedule, format, origin))
+    Ok(builder.finish(schedule, origin))
 }
 
 /// A reader's error: what is wrong, and the byte offset where the parser found it.

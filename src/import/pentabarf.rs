@@ -12,7 +12,7 @@ use url::Url;
 
 use super::ReadError;
 use super::clock::{self, Clock};
-use super::event::{self, RawEvent, RawPerson, Schedule};
+use super::event::{self, Builder, RawEvent, RawPerson, Schedule};
 use super::resources::Resource;
 use super::xml::{self, Element};
 use crate::program::schedule;
@@ -52,7 +52,11 @@ const READ: &[&str] = &[
 ];
 
 /// Reads a schedule.xml.
-pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule, ReadError> {
+pub(super) fn read(
+    text: &str,
+    asked_zone: Option<&TimeZone>,
+    builder: &mut Builder,
+) -> Result<Schedule, ReadError> {
     let root = xml::parse(text, READ).map_err(|e| ReadError::at(e.offset, e.message))?;
     if root.name != "schedule" {
         return Err(ReadError::at(
@@ -70,7 +74,14 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         &mut notes,
     );
     let given_change = schedule::time_of_day(conference.child_text("day_change")).ok();
-    let mut events = Vec::new();
+    builder.set_base(
+        [
+            conference.child_text("base_url"),
+            conference.child_text("url"),
+        ]
+        .into_iter()
+        .find_map(|u| Url::parse(u).ok()),
+    );
     let mut windows = Vec::new();
     for (index, day) in root.children("day").enumerate() {
         let date = day.attribute("date").unwrap_or("");
@@ -88,7 +99,7 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
                     window: window.as_ref(),
                     change: given_change,
                 };
-                events.push(read_event(element, &on, room_name, &clock));
+                builder.push(read_event(element, &on, room_name, &clock));
             }
         }
         windows.extend(window);
@@ -102,12 +113,6 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(", ");
-    let base = [
-        conference.child_text("base_url"),
-        conference.child_text("url"),
-    ]
-    .into_iter()
-    .find_map(|u| Url::parse(u).ok());
     Ok(Schedule {
         title: first_non_empty(&[
             conference.child_text("title"),
@@ -129,8 +134,6 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         zone: clock.program.clone(),
         day_change: given_change,
         windows,
-        base,
-        events,
         notes,
     })
 }
