@@ -14,7 +14,7 @@ use url::Url;
 use super::clock::{self, Timed, Window};
 use super::html_cost::Budget;
 
-use super::resources::{self, LinkCounts, Resource};
+use super::resources::{self, Resource};
 use super::summary::{Skipped, Summary};
 use super::{Format, Imported, markup};
 use crate::program::{Origin, Program, ProgramInfo, Speaker, Talk, schedule, slug};
@@ -150,15 +150,7 @@ pub struct Builder {
 impl Builder {
     pub fn new(format: Format, source: Option<Url>) -> Builder {
         Builder {
-            summary: Summary {
-                format,
-                talks: 0,
-                speakers: 0,
-                slides: 0,
-                skipped: Vec::new(),
-                links: LinkCounts::default(),
-                notes: Vec::new(),
-            },
+            summary: Summary::new(format),
             base: source.clone(),
             source,
             speakers: HashSet::new(),
@@ -193,7 +185,7 @@ impl Builder {
                 self.talks.push((talk, given));
                 self.summary.talks += 1;
             }
-            Err(skipped) => self.summary.skipped.push(skipped),
+            Err(skipped) => self.summary.skip(skipped),
         }
     }
 

@@ -30,7 +30,7 @@ use crate::program::{
     Diagnostic, MAX_FILE_SIZE, Origin, Program, ReadFailure, Severity, SourceText, read_capped,
 };
 
-pub use summary::{LinkCounts, Skipped, Summary};
+pub use summary::{LinkCounts, MAX_LISTED, Skipped, Summary};
 
 /// The schedule formats Lectern reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,7 @@ use crate::numbers::thousands;
 use super::Format;
 pub use super::resources::LinkCounts;
 
-/// The counts of an import. Every event of the schedule is either a talk or in `skipped`.
+/// The counts of an import. Every event of the schedule is either a talk or skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub format: Format,
@@ -19,12 +19,18 @@ pub struct Summary {
     pub speakers: usize,
     /// Talks that got slides.
     pub slides: usize,
-    /// Events not imported, in the schedule's order.
+    /// The first [`MAX_LISTED`] events not imported, in the schedule's order.
     pub skipped: Vec<Skipped>,
+    /// Every event not imported.
+    pub skipped_count: usize,
     /// What happened to the links and attachments.
     pub links: LinkCounts,
     /// Other things the user should know, such as a time zone that was assumed.
     pub notes: Vec<String>,
+    /// The skipped events by reason, in the order each reason first appears.
+    reasons: Vec<Group>,
+    /// Where each reason is in `reasons`.
+    reason_index: HashMap<String, usize>,
 }
 
 /// An event that was not imported.
@@ -35,46 +41,66 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// The most skipped events listed one by one; the others are only counted by reason, so a
+/// file of a million broken events costs no more than a thousand.
+pub const MAX_LISTED: usize = 1_000;
+
 /// The most reasons the summary line names; the rest are counted.
 const MAX_REASONS: usize = 5;
 
-/// The skipped events of one reason.
-struct Group<'a> {
-    reason: &'a str,
+/// The skipped events of one reason: how many, and the first two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Group {
+    reason: String,
     count: usize,
-    first: &'a str,
-    second: &'a str,
+    first: String,
+    second: String,
 }
 
 impl Summary {
-    /// Every event of the schedule: imported or skipped.
-    pub fn events(&self) -> usize {
-        self.talks + self.skipped.len()
+    /// An empty summary of an import in `format`.
+    pub fn new(format: Format) -> Summary {
+        Summary {
+            format,
+            talks: 0,
+            speakers: 0,
+            slides: 0,
+            skipped: Vec::new(),
+            skipped_count: 0,
+            links: LinkCounts::default(),
+            notes: Vec::new(),
+            reasons: Vec::new(),
+            reason_index: HashMap::new(),
+        }
     }
 
-    /// The skipped events grouped by reason, in the order each reason first appears.
-    fn skipped_by_reason(&self) -> Vec<Group<'_>> {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut groups: Vec<Group<'_>> = Vec::new();
-        for skipped in &self.skipped {
-            let reason = skipped.reason.as_str();
-            if let Some(&i) = index.get(reason) {
-                let group = &mut groups[i];
-                if group.count == 1 {
-                    group.second = &skipped.event;
-                }
-                group.count += 1;
-            } else {
-                index.insert(reason, groups.len());
-                groups.push(Group {
-                    reason,
-                    count: 1,
-                    first: &skipped.event,
-                    second: "",
-                });
+    /// Every event of the schedule: imported or skipped.
+    pub fn events(&self) -> usize {
+        self.talks + self.skipped_count
+    }
+
+    /// Counts an event that is not imported.
+    pub fn skip(&mut self, skipped: Skipped) {
+        self.skipped_count += 1;
+        if let Some(&i) = self.reason_index.get(&skipped.reason) {
+            let group = &mut self.reasons[i];
+            if group.count == 1 {
+                group.second.clone_from(&skipped.event);
             }
+            group.count += 1;
+        } else {
+            self.reason_index
+                .insert(skipped.reason.clone(), self.reasons.len());
+            self.reasons.push(Group {
+                reason: skipped.reason.clone(),
+                count: 1,
+                first: skipped.event.clone(),
+                second: String::new(),
+            });
         }
-        groups
+        if self.skipped.len() < MAX_LISTED {
+            self.skipped.push(skipped);
+        }
     }
 }
 
@@ -92,9 +118,9 @@ impl fmt::Display for Summary {
             plural(self.talks, "talk", "talks"),
             plural(self.speakers, "speaker", "speakers"),
             plural(self.slides, "slide", "slides"),
-            thousands(self.skipped.len())
+            thousands(self.skipped_count)
         )?;
-        let groups = self.skipped_by_reason();
+        let groups = &self.reasons;
         for (i, group) in groups.iter().enumerate() {
             let sep = if i == 0 { ": " } else { "; " };
             if i == MAX_REASONS {
@@ -142,33 +168,33 @@ mod tests {
         }
     }
 
+    fn skipped(n: usize, name: &str, reason: &str) -> Vec<Skipped> {
+        (0..n)
+            .map(|i| Skipped {
+                event: format!("{name}{}", i + 1),
+                reason: reason.to_owned(),
+            })
+            .collect()
+    }
+
     #[test]
     fn display() {
-        let mut summary = Summary {
-            format: Format::Pentabarf,
-            talks: 773,
-            speakers: 1_042,
-            slides: 340,
-            skipped: Vec::new(),
-            links: LinkCounts::default(),
-            notes: Vec::new(),
-        };
+        let mut summary = Summary::new(Format::Pentabarf);
+        (summary.talks, summary.speakers, summary.slides) = (773, 1_042, 340);
         assert_eq!(
             summary.to_string(),
             "773 talks, 1,042 speakers, 340 slides, 0 skipped"
         );
         summary.talks = 1;
         summary.speakers = 1;
-        summary.skipped = vec![
-            Skipped {
-                event: "event 12".into(),
-                reason: "no title".into(),
-            },
-            Skipped {
-                event: "event #3".into(),
-                reason: "invalid start time \"25:00\"".into(),
-            },
-        ];
+        summary.skip(Skipped {
+            event: "event 12".into(),
+            reason: "no title".into(),
+        });
+        summary.skip(Skipped {
+            event: "event #3".into(),
+            reason: "invalid start time \"25:00\"".into(),
+        });
         assert_eq!(
             summary.to_string(),
             "1 talk, 1 speaker, 340 slides, 2 skipped: event 12: no title; event #3: invalid start time \"25:00\""
@@ -178,36 +204,28 @@ mod tests {
 
     #[test]
     fn repeated_reasons_are_summarised() {
-        let skipped = |n: usize, reason: &str| -> Vec<Skipped> {
-            (0..n)
-                .map(|i| Skipped {
-                    event: format!("event #{}", i + 1),
-                    reason: reason.to_owned(),
-                })
-                .collect()
-        };
-        let mut summary = Summary {
-            format: Format::FrabJson,
-            talks: 0,
-            speakers: 0,
-            slides: 0,
-            skipped: skipped(300_000, "no title"),
-            links: LinkCounts::default(),
-            notes: Vec::new(),
-        };
-        summary.skipped.extend(skipped(2, "cancelled"));
-        let line = summary.to_string();
+        let mut summary = Summary::new(Format::FrabJson);
+        for skip in skipped(300_000, "event #", "no title") {
+            summary.skip(skip);
+        }
+        for skip in skipped(2, "event #", "cancelled") {
+            summary.skip(skip);
+        }
         assert_eq!(
-            line,
+            summary.to_string(),
             "0 talks, 0 speakers, 0 slides, 300,002 skipped: 300,000 events: no title (e.g. event #1, event #2); event #1 and event #2: cancelled"
         );
+        // Only the first events are listed one by one; all are counted.
+        assert_eq!(summary.skipped.len(), MAX_LISTED);
+        assert_eq!(summary.events(), 300_002);
         // Reasons that all differ: five named, the rest counted.
-        summary.skipped = (0..100_000)
-            .map(|i| Skipped {
+        let mut summary = Summary::new(Format::FrabJson);
+        for i in 0..100_000 {
+            summary.skip(Skipped {
                 event: format!("event {i}"),
                 reason: format!("invalid start time \"{i}\""),
-            })
-            .collect();
+            });
+        }
         let line = summary.to_string();
         assert!(line.len() < 300, "{line}");
         assert!(
@@ -237,21 +255,12 @@ mod tests {
                 "1,001 talks, 1,000 speakers, 1 slide, 0 skipped",
             ),
         ];
-        for (talks, speakers, slides, skipped, line) in cases {
-            let summary = Summary {
-                format: Format::Ical,
-                talks,
-                speakers,
-                slides,
-                skipped: (0..skipped)
-                    .map(|i| Skipped {
-                        event: format!("event {}", i + 1),
-                        reason: "no title".into(),
-                    })
-                    .collect(),
-                links: LinkCounts::default(),
-                notes: Vec::new(),
-            };
+        for (talks, speakers, slides, count, line) in cases {
+            let mut summary = Summary::new(Format::Ical);
+            (summary.talks, summary.speakers, summary.slides) = (talks, speakers, slides);
+            for skip in skipped(count, "event ", "no title") {
+                summary.skip(skip);
+            }
             assert_eq!(summary.to_string(), line);
         }
     }
