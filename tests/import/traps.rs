@@ -254,3 +254,38 @@ fn latin1_calendars_are_read_as_windows_1252() {
         Some("UTC")
     );
 }
+
+#[test]
+fn relative_links_resolve_against_the_address_the_schedule_came_from() {
+    // No base_url and no url: the links are relative to where the schedule was read from.
+    let text = super::read("small/nowindows.xml").replace(
+        "<title>Welcome</title>",
+        "<title>Welcome</title><attachments><attachment type=\"slides\" href=\"files/welcome.pdf\">Slides</attachment></attachments>",
+    );
+    let options = Options {
+        source_url: url::Url::parse("https://minidebconf.example.org/schedule/schedule.xml").ok(),
+        ..Options::default()
+    };
+    let imported = lectern::import::import_str(&text, &options, lectern::program::Origin::BuiltIn)
+        .expect("imports");
+    assert_eq!(
+        imported.program.talks[0].slides.as_deref(),
+        Some("https://minidebconf.example.org/schedule/files/welcome.pdf")
+    );
+    // Without it they are left out, and the summary says why.
+    let imported = lectern::import::import_str(
+        &text,
+        &Options::default(),
+        lectern::program::Origin::BuiltIn,
+    )
+    .expect("imports");
+    assert_eq!(imported.program.talks[0].slides, None);
+    assert!(
+        imported.summary.notes.contains(
+            &"1 relative link left out: the schedule gives no base_url or url to resolve them against"
+                .to_owned()
+        ),
+        "{:?}",
+        imported.summary.notes
+    );
+}
