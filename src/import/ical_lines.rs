@@ -166,6 +166,15 @@ pub fn decode(unfolded: &[u8]) -> (Cow<'_, str>, bool) {
 
 /// Reads the components of unfolded text: the first `VCALENDAR` and its `VEVENT`s.
 pub fn read(text: &str) -> Result<Calendar, LineError> {
+    if let Some(cr) = text.find('\r')
+        && !text.contains('\n')
+    {
+        return Err(LineError {
+            offset: cr,
+            message: "the lines end in a carriage return alone: expected CRLF or LF line endings"
+                .to_owned(),
+        });
+    }
     let mut reader = Reader::default();
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
@@ -419,6 +428,15 @@ mod tests {
         for bad in ["no colon", ":value", ";X=1:value", "NAME;P=\"open:value"] {
             assert!(parse(bad).is_none(), "{bad}");
         }
+        let old_mac = read("BEGIN:VCALENDAR\rBEGIN:VEVENT\rEND:VEVENT\rEND:VCALENDAR\r")
+            .expect_err("CR alone");
+        assert_eq!(
+            (old_mac.offset, old_mac.message.as_str()),
+            (
+                15,
+                "the lines end in a carriage return alone: expected CRLF or LF line endings"
+            )
+        );
     }
 
     #[test]
