@@ -12,8 +12,9 @@ use crate::sanitize;
 pub const MAX_DEPTH: usize = 32;
 
 /// The conversion work allowed per file, in bytes times nesting depth: FOSDEM 2021 (1.6 MB,
-/// 773 abstracts) needs about a tenth of it.
-pub const MAX_WORK: usize = 128 * 1024 * 1024;
+/// 773 events, HTML nested four levels at most) needs a tenth of it, and all of it takes the
+/// renderer about two seconds.
+pub const MAX_WORK: usize = 16 * 1024 * 1024;
 
 /// Elements that never have content, so never nest.
 const VOID: &[&str] = &[
