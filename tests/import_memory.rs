@@ -85,6 +85,14 @@ fn xml_and_json() {
             ),
         ),
         (
+            "JSON events with only an id",
+            repeat(
+                "{\"schedule\": {\"conference\": {\"days\": [{\"rooms\": {\"a\": [{\"id\": 1}",
+                ", {\"id\": 123}",
+                "]}}]}}}",
+            ),
+        ),
+        (
             "JSON events without a title",
             repeat(
                 "{\"schedule\": {\"conference\": {\"days\": [{\"rooms\": {\"a\": [{}",

@@ -11,6 +11,7 @@
 mod clock;
 mod event;
 mod frab_json;
+mod frab_json_events;
 mod html_cost;
 mod ical;
 mod ical_lines;
