@@ -59,7 +59,23 @@ impl Element {
 /// Reads the whole document and returns its root element, with the elements named in `read`
 /// (the root is always kept); the others are checked for well-formedness and left out, so a
 /// file of unknown elements costs no memory.
+#[cfg(test)]
 pub fn parse(src: &str, read: &[&str]) -> Result<Element, XmlError> {
+    parse_streaming(src, read, "", &mut |_, _| {})
+}
+
+/// What receives each streamed element: the elements it is in (outermost first, with their
+/// attributes and the children finished so far) and the element itself.
+pub type Each<'a> = dyn FnMut(&[Element], Element) + 'a;
+
+/// As [`parse`], but every element named `stream` is handed to `each` as soon as it is
+/// complete instead of being kept in the tree: a schedule's events are never all held at once.
+pub fn parse_streaming(
+    src: &str,
+    read: &[&str],
+    stream: &str,
+    each: &mut Each<'_>,
+) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(src);
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -95,14 +111,22 @@ pub fn parse(src: &str, read: &[&str]) -> Result<Element, XmlError> {
             Event::Empty(start) => {
                 if skipping == 0 && kept(&start, &stack) {
                     let leaf = element(&start, position)?;
-                    attach(&mut stack, &mut root, leaf, position)?;
+                    if leaf.name == stream {
+                        each(&stack, leaf);
+                    } else {
+                        attach(&mut stack, &mut root, leaf, position)?;
+                    }
                 }
             }
             Event::End(_) if skipping > 0 => skipping -= 1,
             Event::End(_) => {
                 // The reader checks that end names match, so there is an open element here.
                 if let Some(done) = stack.pop() {
-                    attach(&mut stack, &mut root, done, position)?;
+                    if done.name == stream {
+                        each(&stack, done);
+                    } else {
+                        attach(&mut stack, &mut root, done, position)?;
+                    }
                 }
             }
             Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if skipping > 0 => {}
@@ -219,6 +243,27 @@ mod tests {
         assert_eq!(root.child_text("missing"), "");
         assert!(root.child("u").is_none());
         assert_eq!(root.children.len(), 2);
+    }
+
+    #[test]
+    fn streamed_elements_leave_the_tree() {
+        let src = "<s><d n=\"1\"><r><e>a</e><e>b</e></r></d><d n=\"2\"><r><e/></r></d></s>";
+        let mut seen = Vec::new();
+        let root = parse_streaming(src, &["d", "r", "e"], "e", &mut |stack, e| {
+            let path: Vec<String> = stack
+                .iter()
+                .map(|a| format!("{}{}", a.name, a.attribute("n").unwrap_or("")))
+                .collect();
+            seen.push(format!("{}/{}", path.join("/"), e.text));
+        })
+        .expect("well-formed");
+        assert_eq!(seen, ["s/d1/r/a", "s/d1/r/b", "s/d2/r/"]);
+        let rooms: usize = root.children("d").map(|d| d.children("r").count()).sum();
+        assert_eq!(rooms, 2);
+        assert!(
+            root.children("d")
+                .all(|d| d.children("r").all(|r| r.children.is_empty()))
+        );
     }
 
     #[test]
