@@ -958,3 +958,6 @@ fn a_zone_for_a_browsed_schedule() {
         assert!(err.starts_with(stderr), "{args:?}: {err}");
     }
 }
+
+#[path = "import/fuzz.rs"]
+mod fuzz;

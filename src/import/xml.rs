@@ -1,9 +1,11 @@
 //! A small element tree read with `quick-xml`, for the schedule.xml importer.
 //!
-//! A schedule is a few megabytes at most, and the importer looks at elements in any order
-//! (`persons` before or after `title`), so the events of the streaming reader are gathered
-//! into a tree first. Text is stored unescaped; an entity XML does not define (`&nbsp;` in a
-//! careless generator) is kept as written, for the HTML converter to decode.
+//! The importer looks at elements in any order (`persons` before or after `title`), so the
+//! events of the streaming reader are gathered into a tree: only of the elements the importer
+//! reads, and with the elements it streams (a schedule's events) handed over one at a time
+//! as each is complete rather than kept. Text is stored unescaped; an entity XML does not
+//! define (`&nbsp;` in a careless generator) is kept as written, for the HTML converter to
+//! decode.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
