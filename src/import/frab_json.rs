@@ -103,16 +103,64 @@ impl<'de> Visitor<'de> for EventOffsets<'_> {
         f.write_str("a list of events")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(event) = seq.next_element::<Value>()? {
-            if let Some(offset) = event
-                .get("date")
-                .and_then(Value::as_str)
-                .and_then(clock::offset_of)
-            {
+        while let Some(DateOnly(date)) = seq.next_element::<DateOnly>()? {
+            if let Some(offset) = date.as_deref().and_then(clock::offset_of) {
                 self.0.push(offset);
             }
         }
         Ok(())
+    }
+}
+
+/// An event as the first pass reads it: its `date` when that is a string; any other value,
+/// and every other field, is skipped without being kept.
+struct DateOnly(Option<String>);
+
+impl<'de> Deserialize<'de> for DateOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = DateOnly;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an event")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateOnly, A::Error> {
+                let mut date = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "date" {
+                        if let Value::String(s) = map.next_value::<Value>()? {
+                            date = Some(s);
+                        }
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(DateOnly(date))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DateOnly, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(DateOnly(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_unit<E>(self) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
     }
 }
 
