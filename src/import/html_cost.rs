@@ -52,16 +52,24 @@ impl Budget {
         if !raw.contains('<') {
             return None;
         }
-        let raw = &raw[..floor_char_boundary(raw, MAX_TEXT)];
-        let depth = nesting(raw);
+        let cut = &raw[..floor_char_boundary(raw, MAX_TEXT)];
+        let plain = || {
+            let text = plain(cut);
+            match (cut.len() < raw.len(), text.is_empty()) {
+                (false, _) => text,
+                (true, true) => "[…]".to_owned(),
+                (true, false) => format!("{text} […]"),
+            }
+        };
+        let depth = nesting(cut);
         if depth > MAX_DEPTH {
             self.too_deep += 1;
-            return Some(plain(raw));
+            return Some(plain());
         }
-        let cost = raw.len().saturating_mul(depth + 1);
+        let cost = cut.len().saturating_mul(depth + 1);
         if cost > self.left {
             self.spent += 1;
-            return Some(plain(raw));
+            return Some(plain());
         }
         self.left -= cost;
         None

@@ -97,7 +97,8 @@ fn deeply_nested_html_is_kept_plain() {
         ["16 texts kept as plain text: their HTML nests deeper than 32 levels"]
     );
     for talk in &imported.program.talks {
-        assert_eq!(talk.abstract_text.as_deref(), Some("deep words"));
+        // Past 64 KiB a field is cut, and says so.
+        assert_eq!(talk.abstract_text.as_deref(), Some("deep words […]"));
     }
 }
 
