@@ -1,10 +1,8 @@
-//! What every format reader produces (a [`Schedule`] of [`RawEvent`]s, as the file says them)
-//! and the one conversion of that into a [`Program`]: ids, clean text, links and slides, and
-//! the skipping of events that cannot be talks.
+//! What every format reader produces (a [`Schedule`] and [`RawEvent`]s, as the file says
+//! them) and the one conversion of that into a [`Program`] by a [`Builder`]: ids, clean text,
+//! links and slides, and the skipping of events that cannot be talks.
 
-use std::collections::HashSet;
-
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
@@ -13,7 +11,6 @@ use url::Url;
 
 use super::clock::{self, Timed, Window};
 use super::html_cost::Budget;
-
 use super::resources::{self, Resource};
 use super::summary::{Skipped, Summary};
 use super::{Format, Imported, markup};
