@@ -149,6 +149,14 @@ impl Window {
     }
 }
 
+/// The date of a schedule's day: the start of its window as shown, else its `date`.
+pub fn listed_on(date: &str, window: Option<&Window>) -> Option<Date> {
+    match window {
+        Some(window) => Some(window.start.date()),
+        None => date.trim().get(..10).and_then(|d| d.parse().ok()),
+    }
+}
+
 /// A start given as a time of day (`09:00`) on the day `date`, in the clock's zone. Within a
 /// day window it is on the date or the day after, whichever the window holds; else a time
 /// before `day_change` belongs to the night after `date`, as the schedule formats list it.
@@ -202,27 +210,28 @@ pub struct Timed {
     length: i32,
     /// The schedule's day the talk is listed under, when it says.
     day: Option<usize>,
+    /// That day's date (days since 1970-01-01), when the schedule gives one.
+    listed_on: Option<i32>,
 }
 
 impl Timed {
     /// The start as shown (already in the program's zone, or at its own offset), its
-    /// duration, and the schedule's day it is listed under.
+    /// duration, the schedule's day it is listed under and that day's date.
     pub fn new(
         start: &ZonedDateTime,
         duration: Option<SignedDuration>,
         day: Option<usize>,
+        listed_on: Option<Date>,
     ) -> Timed {
         let local = start.datetime();
-        let date = local
-            .date()
-            .since(Date::constant(1970, 1, 1))
-            .map_or(0, |span| span.get_days());
+        let date = epoch_days(local.date());
         let minutes = duration.map_or(0, |d| d.as_mins());
         Timed {
             date,
             minute: i32::from(local.hour()) * 60 + i32::from(local.minute()),
             length: i32::try_from(minutes.clamp(0, 10 * 24 * 60)).unwrap_or(0),
             day,
+            listed_on: listed_on.map(epoch_days),
         }
     }
 
@@ -241,16 +250,24 @@ impl Timed {
     }
 }
 
+fn epoch_days(date: Date) -> i32 {
+    date.since(Date::constant(1970, 1, 1))
+        .map_or(0, |span| span.get_days())
+}
+
 /// How much a `day_change` (minutes after midnight) disagrees with the schedule, lower is
-/// better: days of the schedule split or merged, talks spanning the change, days in all.
-fn cost(talks: &[Timed], change: i32) -> (usize, usize, usize) {
+/// better: days of the schedule split or merged, talks shown under another date than their
+/// day's, talks spanning the change, days in all.
+fn cost(talks: &[Timed], change: i32) -> (usize, usize, usize, usize) {
     let mut pairs: HashSet<(usize, i32)> = HashSet::new();
     let mut listed: HashSet<usize> = HashSet::new();
     let mut days: HashSet<i32> = HashSet::new();
     let mut spanning = 0;
+    let mut misdated = 0;
     for talk in talks {
         let day = talk.conference_day(change);
         days.insert(day);
+        misdated += usize::from(talk.listed_on.is_some_and(|d| d != day));
         if let Some(listed_under) = talk.day {
             pairs.insert((listed_under, day));
             listed.insert(listed_under);
@@ -260,7 +277,7 @@ fn cost(talks: &[Timed], change: i32) -> (usize, usize, usize) {
     let grouped: HashSet<i32> = pairs.iter().map(|(_, day)| *day).collect();
     // Zero exactly when the schedule's days and Lectern's days match one to one.
     let disagreement = (pairs.len() - listed.len()) + (pairs.len() - grouped.len());
-    (disagreement, spanning, days.len())
+    (disagreement, misdated, spanning, days.len())
 }
 
 /// The `day_change` under which the talks group into the schedule's days: the end of the
@@ -287,8 +304,8 @@ pub fn day_change(talks: &[Timed], windows: &[Window], given: Option<Time>) -> O
     let best = candidates
         .into_iter()
         .map(|(m, preference)| {
-            let (disagreement, spanning, days) = cost(talks, m);
-            ((disagreement, spanning, days, preference, -m), m)
+            let (disagreement, misdated, spanning, days) = cost(talks, m);
+            ((disagreement, misdated, spanning, days, preference, -m), m)
         })
         .min_by_key(|(key, _)| *key)
         .map(|(_, m)| m)?;

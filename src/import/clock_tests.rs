@@ -235,7 +235,12 @@ fn talks(list: &[(i16, &str, i64, Option<usize>)]) -> Vec<Timed> {
                 .to_datetime(t)
                 .to_zoned_datetime(tz.clone())
                 .expect("zoned");
-            Timed::new(&start, Some(SignedDuration::from_mins(minutes)), listed)
+            Timed::new(
+                &start,
+                Some(SignedDuration::from_mins(minutes)),
+                listed,
+                None,
+            )
         })
         .collect()
 }

@@ -61,6 +61,8 @@ pub struct RawEvent {
     pub skip: Option<String>,
     /// The index of the schedule's day the event is listed under, when it has days.
     pub day: Option<usize>,
+    /// The date of that day: its window's start in the program's zone, else its `date`.
+    pub listed_on: Option<jiff::civil::Date>,
 }
 
 impl Default for RawEvent {
@@ -82,6 +84,7 @@ impl Default for RawEvent {
             resources: Vec::new(),
             skip: None,
             day: None,
+            listed_on: None,
         }
     }
 }
@@ -166,7 +169,7 @@ impl Builder {
     /// Converts one event: a talk, or a skipped event with the reason.
     pub fn push(&mut self, raw: RawEvent) {
         let index = self.summary.events();
-        let day = raw.day;
+        let (day, listed_on) = (raw.day, raw.listed_on);
         match talk(
             raw,
             index,
@@ -177,7 +180,8 @@ impl Builder {
             Ok((talk, given, keys)) => {
                 self.speakers.extend(keys);
                 if let Some(start) = &talk.start {
-                    self.timed.push(Timed::new(start, talk.duration, day));
+                    self.timed
+                        .push(Timed::new(start, talk.duration, day, listed_on));
                 }
                 self.talks.push((talk, given));
                 self.summary.talks += 1;

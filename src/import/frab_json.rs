@@ -216,6 +216,7 @@ pub(super) fn read(
         let window = windows.get(index).and_then(Option::as_ref);
         let mut event = read_event(value, date, room, &clock, window);
         event.day = Some(index);
+        event.listed_on = clock::listed_on(date, window);
         builder.push(event);
     })
     .map_err(error)?;
@@ -381,6 +382,7 @@ fn read_event(
         resources,
         skip: None,
         day: None,
+        listed_on: None,
     }
 }
 

@@ -292,6 +292,7 @@ fn read_event(element: &Element, day: &Day<'_>, room: &str, clock: &Clock) -> Ra
         resources,
         skip: None,
         day: Some(day.index),
+        listed_on: clock::listed_on(day.date, day.window),
     }
 }
 

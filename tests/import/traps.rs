@@ -98,6 +98,23 @@ fn a_zone_asked_for_wins_over_the_offsets() {
         "{:?}",
         imported.summary.notes
     );
+    // Far from the conference, its days keep their dates: the day changes where none of
+    // them is shown under another date (in New York the windows end at 22:00).
+    let imported = import_fixture("small/congress.xml", &zone("America/New_York"));
+    let program = &imported.program;
+    let days: Vec<String> = (0..program.talks.len())
+        .filter_map(|i| program.day_label(i))
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "Friday 2019-12-27",
+            "Friday 2019-12-27",
+            "Saturday 2019-12-28",
+            "Sunday 2019-12-29",
+            "Sunday 2019-12-29",
+        ]
+    );
 }
 
 #[test]
