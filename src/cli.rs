@@ -42,6 +42,11 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub search: Option<String>,
 
+    /// For a published schedule: the time zone of its times, an IANA name like
+    /// Europe/Brussels. Default: the one the schedule names, else the offset its times carry.
+    #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
+    pub timezone: Option<TimeZone>,
+
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -71,8 +76,8 @@ pub enum Cmd {
         /// The schedule's format. Default: detected from the content.
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
-        /// The time zone of the schedule's local times, an IANA name like Europe/Brussels.
-        /// Default: the one the schedule names, else UTC.
+        /// The time zone of the schedule's times, an IANA name like Europe/Brussels.
+        /// Default: the one the schedule names, else the offset its times carry, else UTC.
         #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
         timezone: Option<TimeZone>,
     },
@@ -143,11 +148,13 @@ pub fn main() -> ExitCode {
             &import::Options {
                 format: format.map(Format::from),
                 timezone,
+                ..import::Options::default()
             },
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
         None => browse(
             cli.program.as_deref(),
+            cli.timezone.as_ref(),
             cli.opener.as_deref(),
             cli.search.as_deref(),
         ),
@@ -279,7 +286,12 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
     ExitCode::SUCCESS
 }
 
-fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> ExitCode {
+fn browse(
+    path: Option<&Path>,
+    timezone: Option<&TimeZone>,
+    opener: Option<&str>,
+    search: Option<&str>,
+) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
@@ -300,7 +312,7 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match Source::choose(path, Path::new(".")).load() {
+    let (program, status) = match Source::choose(path, Path::new(".")).load_in(timezone) {
         Ok(loaded) => loaded.into_browsed(),
         Err(e) => {
             report!("{e}");

@@ -8,6 +8,8 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use jiff::tz::TimeZone;
+
 use crate::import::{self, ImportError, Imported};
 use crate::program::{Diagnostic, LoadError, Program};
 
@@ -27,6 +29,11 @@ pub enum SourceError {
     Program(#[from] LoadError),
     #[error(transparent)]
     Schedule(#[from] ImportError),
+    /// A zone was given for a program file, which names its own.
+    #[error(
+        "lectern: --timezone applies to published schedules; {path} is a program file, whose zone is `timezone` in [program]"
+    )]
+    ZoneForProgram { path: String },
 }
 
 /// A program as loaded: from a program file with its warnings, or imported from a schedule.
@@ -53,12 +60,24 @@ impl Source {
 
     /// Reads and checks the program (a schedule is imported in memory).
     pub fn load(&self) -> Result<Loaded, SourceError> {
+        self.load_in(None)
+    }
+
+    /// Reads and checks the program; a schedule is imported in memory in `timezone` when one
+    /// is given, and a program file refuses one (it names its own zone).
+    pub fn load_in(&self, timezone: Option<&TimeZone>) -> Result<Loaded, SourceError> {
         match self {
             Source::BuiltIn => Ok(Loaded::Program(Program::built_in()?, Vec::new())),
-            Source::File(path) if is_schedule(path) => Ok(Loaded::Schedule(import::import_file(
-                path,
-                &import::Options::default(),
-            )?)),
+            Source::File(path) if is_schedule(path) => {
+                let options = import::Options {
+                    timezone: timezone.cloned(),
+                    ..import::Options::default()
+                };
+                Ok(Loaded::Schedule(import::import_file(path, &options)?))
+            }
+            Source::File(path) if timezone.is_some() => Err(SourceError::ZoneForProgram {
+                path: crate::sanitize::visible(&path.display().to_string()),
+            }),
             Source::File(path) => {
                 let (program, warnings) = crate::program::load_file(path)?;
                 Ok(Loaded::Program(program, warnings))

@@ -416,11 +416,16 @@ fn check_imports_published_schedules() {
             "pretalx-democon.json",
         ],
     );
-    assert_eq!(run.err(), "");
+    assert_eq!(
+        run.err(),
+        "frab-camp2019.json: note: 11 relative links resolved against https://fahrplan.events.ccc.de/camp/2019/Fahrplan/\n\
+         frab-camp2019.json: note: 1 link without a scheme read as https://\n\
+         frab-camp2019.json: note: 1 placeholder image (missing.png) left out\n"
+    );
     assert_eq!(
         run.out(),
         "debconf23.xml: ok: Pentabarf/frab XML schedule, 117 talks, 87 speakers, 0 slides, 0 skipped\n\
-         frab-camp2019.json: ok: frab/pretalx JSON schedule, 79 talks, 90 speakers, 5 slides, 0 skipped\n\
+         frab-camp2019.json: ok: frab/pretalx JSON schedule, 79 talks, 90 speakers, 6 slides, 0 skipped\n\
          pretalx-democon.json: ok: frab/pretalx JSON schedule, 36 talks, 27 speakers, 0 slides, 0 skipped\n"
     );
     assert_eq!(run.code, Some(0));
@@ -439,8 +444,8 @@ fn check_prints_a_schedules_notes_and_skipped_events() {
     );
     assert_eq!(
         run.err(),
-        "pentabarf.xml: note: the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)\n\
-         pentabarf.xml: note: 1 link or attachment left out: no web address\n"
+        "pentabarf.xml: note: the schedule names no time zone and its times carry no offset: they are read as UTC (choose the zone with --timezone)\n\
+         pentabarf.xml: note: 1 link or attachment left out: not a web address\n"
     );
     assert_eq!(run.code, Some(0));
 }
@@ -449,10 +454,10 @@ const BAD_ICS: &str =
     "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\nEND:VTODO\r\nEND:VCALENDAR\r\n";
 
 const BAD_ICS_REPORT: &str = "\
-bad.ics:4:5: error: invalid iCalendar: cannot read \"VTODO\"
+bad.ics:4:1: error: invalid iCalendar: END:VTODO closes BEGIN:VEVENT: expected END:VEVENT
   |
 4 | END:VTODO
-  |     ^
+  | ^
   = expected an iCalendar file (RFC 5545)
 ";
 

@@ -29,8 +29,8 @@ fn read(name: &str) -> String {
 
 fn zone(name: &str) -> Options {
     Options {
-        format: None,
         timezone: Some(schedule::time_zone(name).expect("known zone")),
+        ..Options::default()
     }
 }
 
@@ -144,21 +144,55 @@ struct Counts {
 const DECKS: &[&str] = &[
     ".pdf", ".odp", ".otp", ".ppt", ".pptx", ".pps", ".ppsx", ".key",
 ];
-const SLIDE_WORDS: &[&str] = &["slide", "folie", "presentation", "präsentation"];
+const SLIDE_WORDS: &[&str] = &["slide", "folie", "presentation", "präsentation", "praes"];
 
 /// Whether a link or attachment that is not marked as slides names a slide deck: a deck file
-/// whose label or file name says slides.
-fn names_a_deck(url: &str, label: &str) -> bool {
+/// whose label or file name says slides, or one whose label and type say nothing and whose
+/// file name says talk or repeats a word of four letters or more of the talk's title.
+fn names_a_deck(url: &str, label: &str, kind: &str, title: &str) -> bool {
     if !url.starts_with("http://") && !url.starts_with("https://") && !url.starts_with('/') {
         return false;
     }
     let path = url.split(['?', '#']).next().unwrap_or("").to_lowercase();
     let file = path.rsplit('/').next().unwrap_or("");
-    let label = label.to_lowercase();
-    DECKS.iter().any(|ext| file.ends_with(ext))
-        && SLIDE_WORDS
-            .iter()
-            .any(|w| label.contains(w) || file.contains(w))
+    let label = label.trim().to_lowercase();
+    if !DECKS.iter().any(|ext| file.ends_with(ext)) {
+        return false;
+    }
+    if SLIDE_WORDS
+        .iter()
+        .any(|w| label.contains(w) || file.contains(w))
+    {
+        return true;
+    }
+    let says_nothing = |s: &str| {
+        [
+            "",
+            "file",
+            "attachment",
+            "download",
+            "document",
+            "pdf",
+            "related",
+            "other",
+            "link",
+        ]
+        .contains(&s)
+    };
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let long_words = |s: &str| -> HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let after_talk = ["talk", "vortrag", "keynote", "lecture", "deck"]
+        .iter()
+        .any(|w| stem.contains(w))
+        || !long_words(stem).is_disjoint(&long_words(title));
+    (says_nothing(&label) || label == file)
+        && says_nothing(&kind.trim().to_lowercase())
+        && after_talk
 }
 
 /// The value of `attribute="..."` in `tag`.
@@ -175,6 +209,12 @@ fn count_xml(text: &str) -> Counts {
     let mut slides = 0;
     for block in &blocks {
         let block = block.split("</event>").next().unwrap_or("");
+        let title = block
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap_or("")
+            .replace("&amp;", "&");
         for person in block.split("<person ").skip(1) {
             people.insert(attribute(person, "id").unwrap_or("").to_owned());
         }
@@ -185,8 +225,10 @@ fn count_xml(text: &str) -> Counts {
         {
             let (tag, label) = item.split_once('>').unwrap_or((item, ""));
             let href = attribute(tag, "href").unwrap_or("").replace("&amp;", "&");
-            let marked = attribute(tag, "type") == Some("slides");
-            has_slides |= (marked && href.len() > "https://".len()) || names_a_deck(&href, label);
+            let kind = attribute(tag, "type").unwrap_or("");
+            let marked = kind == "slides";
+            has_slides |= (marked && href.len() > "https://".len())
+                || names_a_deck(&href, label, kind, &title);
         }
         slides += usize::from(has_slides);
     }
@@ -223,6 +265,8 @@ fn count_json(text: &str) -> Counts {
                     names_a_deck(
                         item["url"].as_str().unwrap_or(""),
                         item["title"].as_str().unwrap_or(""),
+                        item["type"].as_str().unwrap_or(""),
+                        event["title"].as_str().unwrap_or(""),
                     )
                 });
                 slides += usize::from(has_slides);
@@ -319,8 +363,9 @@ fn fosdem_2021() {
     assert_eq!(
         summary.notes,
         [
-            "the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)",
-            "12 links and attachments left out: no web address",
+            "the schedule names no time zone and its times carry no offset: they are read as UTC (choose the zone with --timezone)",
+            "2 links without a scheme read as https://",
+            "12 links and attachments left out: not a web address",
         ]
     );
     let program = &imported.program;
@@ -388,11 +433,12 @@ fn chaos_communication_camp_2019() {
         &Counts {
             events: 79,
             speakers: 90,
-            slides: 5,
+            slides: 6,
         },
     );
     let info = &imported.program.info;
-    assert_eq!(info.day_change, Some(jiff::civil::time(9, 0, 0, 0)));
+    // Its days run from 09:00 to 04:00 the next morning.
+    assert_eq!(info.day_change, Some(jiff::civil::time(4, 0, 0, 0)));
     let opening = &imported.program.talks[0];
     assert_eq!(opening.title, "Opening Ceremony");
     assert_eq!(
@@ -534,7 +580,10 @@ fn fosdem_in_brussels_time() {
     let imported = import_fixture("schedules/fosdem_2021.xml", &zone("Europe/Brussels"));
     assert_eq!(
         imported.summary.notes,
-        ["12 links and attachments left out: no web address"]
+        [
+            "2 links without a scheme read as https://",
+            "12 links and attachments left out: not a web address"
+        ]
     );
     let welcome = &imported.program.talks[0];
     assert_eq!(
@@ -685,7 +734,7 @@ fn no_prefix_of_a_schedule_panics() {
         {
             let options = Options {
                 format,
-                timezone: None,
+                ..Options::default()
             };
             match import::import_str(&text[..cut], &options, Origin::BuiltIn) {
                 Ok(imported) => {
@@ -744,7 +793,7 @@ fn import_prints_the_program_and_the_summary() {
     assert_eq!(
         text(&run.stderr),
         "pentabarf.xml: Pentabarf/frab XML: 2 talks, 2 speakers, 2 slides, 1 skipped: event 11166: no title\n\
-         pentabarf.xml: note: 1 link or attachment left out: no web address\n"
+         pentabarf.xml: note: 1 link or attachment left out: not a web address\n"
     );
 }
 
@@ -804,7 +853,7 @@ fn import_failures() {
         (
             &["import", "bad.ics"],
             1,
-            "bad.ics:3:5: error: invalid iCalendar: ",
+            "bad.ics:3:1: error: invalid iCalendar: END:VTODO closes BEGIN:VEVENT",
         ),
         (
             &["import", "pretalx.json", "--format", "ical"],
@@ -892,3 +941,51 @@ fn import_never_writes_over_the_schedule_by_another_name() {
         read("small/pretalx.json")
     );
 }
+
+#[path = "import/days.rs"]
+mod days;
+
+#[path = "import/traps.rs"]
+mod traps;
+
+#[path = "import/hostile.rs"]
+mod hostile;
+
+/// `lectern --timezone ZONE SCHEDULE` reads the schedule in that zone before it needs a
+/// terminal; a program file names its own zone.
+#[test]
+fn a_zone_for_a_browsed_schedule() {
+    let (dir, file) = folder_with("small/pretalx.json");
+    std::fs::write(
+        dir.path().join("program.toml"),
+        "[program]\ntitle = \"Mine\"\n",
+    )
+    .expect("write");
+    // (arguments, exit status, start of stderr)
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["--timezone", "Europe/Berlin", &file],
+            2,
+            "lectern: standard output is not a terminal",
+        ),
+        (
+            &["--timezone", "Mars/Olympus", &file],
+            2,
+            "error: invalid value",
+        ),
+        (
+            &["--timezone", "Europe/Berlin", "program.toml"],
+            1,
+            "lectern: --timezone applies to published schedules; program.toml is a program file",
+        ),
+    ];
+    for (args, code, stderr) in cases {
+        let run = lectern(dir.path(), args);
+        let err = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(*code), "{args:?}: {err}");
+        assert!(err.starts_with(stderr), "{args:?}: {err}");
+    }
+}
+
+#[path = "import/fuzz.rs"]
+mod fuzz;

@@ -1,21 +1,24 @@
-//! What every format reader produces (a [`Schedule`] of [`RawEvent`]s, as the file says them)
-//! and the one conversion of that into a [`Program`]: ids, clean text, links and slides, and
-//! the skipping of events that cannot be talks.
+//! What every format reader produces (a [`Schedule`] and [`RawEvent`]s, as the file says
+//! them) and the one conversion of that into a [`Program`] by a [`Builder`]: ids, clean text,
+//! links and slides, and the skipping of events that cannot be talks.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use jiff::civil::{Date, DateTime, Time};
+use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 use url::Url;
 
+use super::clock::{self, Timed, Window};
+use super::html_cost::Budget;
 use super::resources::{self, Resource};
 use super::summary::{Skipped, Summary};
 use super::{Format, Imported, markup};
 use crate::program::{Origin, Program, ProgramInfo, Speaker, Talk, schedule, slug};
 use crate::sanitize;
 
-/// A schedule as read from its file, strings unsanitized.
+/// A schedule's own details as read from its file, strings unsanitized; its events go to a
+/// [`Builder`] as they are read.
 #[derive(Debug, Default)]
 pub struct Schedule {
     pub title: String,
@@ -24,11 +27,12 @@ pub struct Schedule {
     pub date: String,
     pub url: String,
     pub description: String,
+    /// The program's zone; `None` when every time keeps its own offset.
     pub zone: Option<TimeZone>,
+    /// The `day_change` the schedule gives, if any: a hint for the one chosen.
     pub day_change: Option<Time>,
-    /// What relative attachment paths are resolved against.
-    pub base: Option<Url>,
-    pub events: Vec<RawEvent>,
+    /// The schedule's day windows, in order.
+    pub windows: Vec<Window>,
     pub notes: Vec<String>,
 }
 
@@ -55,6 +59,10 @@ pub struct RawEvent {
     pub resources: Vec<Resource>,
     /// Why the format itself rules the event out (cancelled...).
     pub skip: Option<String>,
+    /// The index of the schedule's day the event is listed under, when it has days.
+    pub day: Option<usize>,
+    /// The date of that day: its window's start in the program's zone, else its `date`.
+    pub listed_on: Option<jiff::civil::Date>,
 }
 
 impl Default for RawEvent {
@@ -75,6 +83,8 @@ impl Default for RawEvent {
             duration: Ok(None),
             resources: Vec::new(),
             skip: None,
+            day: None,
+            listed_on: None,
         }
     }
 }
@@ -86,59 +96,6 @@ pub struct RawPerson {
     pub key: Option<String>,
     pub name: String,
     pub bio: String,
-}
-
-/// The zone a schedule's local times are read in: the one asked for, else the one the schedule
-/// names, else UTC with a note.
-pub fn program_zone(asked: Option<&TimeZone>, named: &str, notes: &mut Vec<String>) -> TimeZone {
-    if let Some(zone) = asked {
-        return zone.clone();
-    }
-    let utc = || schedule::time_zone("UTC").unwrap_or(TimeZone::UTC);
-    if named.is_empty() {
-        notes.push(
-            "the schedule names no time zone: its times are read as UTC (choose the zone with --timezone)"
-                .to_owned(),
-        );
-        return utc();
-    }
-    schedule::time_zone(named).unwrap_or_else(|_| {
-        notes.push(format!(
-            "unknown time zone {:?} in the schedule: its times are read as UTC (choose the zone with --timezone)",
-            sanitize::visible(named)
-        ));
-        utc()
-    })
-}
-
-/// A start given as a date and a time of day (`09:00`) in `zone`. A time before `day_change`
-/// belongs to the night after `date`: the schedule formats list it under the day it ends.
-pub fn local_start(
-    date: &str,
-    time: &str,
-    zone: &TimeZone,
-    day_change: Option<Time>,
-) -> Result<ZonedDateTime, String> {
-    let bad = || format!("invalid start time {:?}", sanitize::visible(time));
-    let day: Date = date
-        .trim()
-        .get(..10)
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| format!("invalid date {:?}", sanitize::visible(date)))?;
-    let time = schedule::time_of_day(time).map_err(|_| bad())?;
-    let day = match day_change {
-        Some(change) if time < change => day.tomorrow().map_err(|_| bad())?,
-        _ => day,
-    };
-    DateTime::from_parts(day, time)
-        .to_zoned_datetime(zone.clone())
-        .map_err(|_| bad())
-}
-
-/// A full date-time (`2023-09-10T05:00:00+00:00`, `20200918T110000Z`) in the program's zone.
-pub fn full_start(text: &str, zone: &TimeZone) -> Result<ZonedDateTime, String> {
-    schedule::date_time(text, Some(zone))
-        .map_err(|_| format!("invalid start time {:?}", sanitize::visible(text)))
 }
 
 /// A duration field (`00:25`, `1:30:00`, `PT1H`); empty means none.
@@ -155,69 +112,130 @@ fn optional_line(s: &str) -> Option<String> {
     Some(sanitize::line(s)).filter(|s| !s.is_empty())
 }
 
-/// Turns the schedule into a program, counting what was kept and what was skipped.
-pub fn build(schedule: Schedule, format: Format, origin: Origin) -> Imported {
-    let mut summary = Summary {
-        format,
-        talks: 0,
-        speakers: 0,
-        slides: 0,
-        skipped: Vec::new(),
-        dropped_links: 0,
-        notes: schedule.notes,
-    };
-    let mut speakers: HashSet<String> = HashSet::new();
-    // Each talk with whether its id is the schedule's own.
-    let mut talks: Vec<(Talk, bool)> = Vec::with_capacity(schedule.events.len());
-    for (index, raw) in schedule.events.into_iter().enumerate() {
-        match talk(raw, index, schedule.base.as_ref(), &mut summary) {
+/// What generators write where they mean "none" (wafer's `No Track`).
+const PLACEHOLDERS: &[&str] = &["no track", "none", "null", "n/a", "-", "—", "tba", "tbd"];
+
+/// A short field of an event, `None` when it is empty or a placeholder.
+fn field_line(s: &str) -> Option<String> {
+    optional_line(s).filter(|s| !PLACEHOLDERS.contains(&s.to_lowercase().as_str()))
+}
+
+/// The program's title when the schedule gives none: the file's name, as calendar apps do.
+fn title_of(origin: &Origin) -> String {
+    match origin {
+        Origin::File(path) => path
+            .file_name()
+            .map(|name| sanitize::line(&name.to_string_lossy()))
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "Imported schedule".to_owned()),
+        Origin::BuiltIn => "Imported schedule".to_owned(),
+    }
+}
+
+/// Turns events into talks as a reader finds them, so a schedule's events are never all held
+/// as read: what is kept is the talks, the skipped events and a few numbers per talk.
+pub struct Builder {
+    summary: Summary,
+    /// What relative links are resolved against.
+    base: Option<Url>,
+    /// Where the schedule came from, when it gives no base of its own.
+    source: Option<Url>,
+    speakers: HashSet<String>,
+    /// Each talk with whether its id is the schedule's own.
+    talks: Vec<(Talk, bool)>,
+    timed: Vec<Timed>,
+    budget: Budget,
+}
+
+impl Builder {
+    pub fn new(format: Format, source: Option<Url>) -> Builder {
+        Builder {
+            summary: Summary::new(format),
+            base: source.clone(),
+            source,
+            speakers: HashSet::new(),
+            talks: Vec::new(),
+            timed: Vec::new(),
+            budget: Budget::default(),
+        }
+    }
+
+    /// The schedule's own base for relative links (`base_url`, the conference `url`), before
+    /// any event is pushed; without one, the address the schedule came from.
+    pub fn set_base(&mut self, base: Option<Url>) {
+        self.base = base.or_else(|| self.source.clone());
+    }
+
+    /// Converts one event: a talk, or a skipped event with the reason.
+    pub fn push(&mut self, raw: RawEvent) {
+        let index = self.summary.events();
+        let (day, listed_on) = (raw.day, raw.listed_on);
+        match talk(
+            raw,
+            index,
+            self.base.as_ref(),
+            &mut self.summary,
+            &mut self.budget,
+        ) {
             Ok((talk, given, keys)) => {
-                speakers.extend(keys);
-                talks.push((talk, given));
+                self.speakers.extend(keys);
+                if let Some(start) = &talk.start {
+                    self.timed
+                        .push(Timed::new(start, talk.duration, day, listed_on));
+                }
+                self.talks.push((talk, given));
+                self.summary.talks += 1;
             }
-            Err(skipped) => summary.skipped.push(skipped),
+            Err(skipped) => self.summary.skip(skipped),
         }
     }
-    // The schedule's ids first, so an id made from a title never takes one of them.
-    let mut used_ids: HashSet<String> = HashSet::new();
-    for given in [true, false] {
-        for (talk, _) in talks.iter_mut().filter(|(_, g)| *g == given) {
-            talk.id = unique_id(&talk.id, &mut used_ids);
-        }
-    }
-    let talks: Vec<Talk> = talks.into_iter().map(|(talk, _)| talk).collect();
-    summary.speakers = speakers.len();
-    summary.talks = talks.len();
-    summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
-    if summary.dropped_links > 0 {
-        summary.notes.push(format!(
-            "{} left out: no web address",
-            if summary.dropped_links == 1 {
-                "1 link or attachment".to_owned()
-            } else {
-                format!("{} links and attachments", summary.dropped_links)
+
+    /// The program: the talks with unique ids, the schedule's details, and the summary.
+    pub fn finish(self, schedule: Schedule, origin: Origin) -> Imported {
+        let Builder {
+            mut summary,
+            base,
+            speakers,
+            mut talks,
+            timed,
+            mut budget,
+            ..
+        } = self;
+        let format = summary.format;
+        // The schedule's ids first, so an id made from a title never takes one of them.
+        let mut ids = Ids::default();
+        for given in [true, false] {
+            for (talk, _) in talks.iter_mut().filter(|(_, g)| *g == given) {
+                talk.id = ids.unique(&talk.id);
             }
-        ));
-    }
-    let description = markup::field(&schedule.description, format);
-    let info = ProgramInfo {
-        title: optional_line(&schedule.title).unwrap_or_else(|| "Imported schedule".to_owned()),
-        id: None,
-        subtitle: optional_line(&schedule.subtitle),
-        venue: optional_line(&schedule.venue),
-        date: optional_line(&schedule.date),
-        url: resources::web_address(&schedule.url, None).map(|u| u.to_string()),
-        description: Some(description).filter(|d| !d.is_empty()),
-        timezone: schedule.zone,
-        day_change: schedule.day_change,
-    };
-    Imported {
-        program: Program {
-            info,
-            talks,
-            origin,
-        },
-        summary,
+        }
+        let talks: Vec<Talk> = talks.into_iter().map(|(talk, _)| talk).collect();
+        summary.speakers = speakers.len();
+        summary.slides = talks.iter().filter(|t| t.slides.is_some()).count();
+        let mut notes = schedule.notes;
+        notes.extend(summary.links.notes(base.as_ref()));
+        summary.notes = notes;
+        let description = markup::field(&schedule.description, format, &mut budget);
+        summary.notes.extend(budget.notes());
+        let info = ProgramInfo {
+            title: optional_line(&schedule.title).unwrap_or_else(|| title_of(&origin)),
+            id: None,
+            subtitle: optional_line(&schedule.subtitle),
+            venue: optional_line(&schedule.venue),
+            date: optional_line(&schedule.date),
+            url: resources::web_address(&schedule.url, None).map(|u| u.to_string()),
+            description: Some(description).filter(|d| !d.is_empty()),
+            timezone: schedule.zone,
+            day_change: clock::day_change(&timed, &schedule.windows, schedule.day_change),
+        };
+        Imported {
+            program: Program {
+                info,
+                talks,
+                origin,
+            },
+            summary,
+        }
     }
 }
 
@@ -229,6 +247,7 @@ fn talk(
     index: usize,
     base: Option<&Url>,
     summary: &mut Summary,
+    budget: &mut Budget,
 ) -> Result<(Talk, bool, Vec<String>), Skipped> {
     let name = if raw.name.is_empty() {
         format!("event #{}", index + 1)
@@ -257,14 +276,10 @@ fn talk(
     let id = given
         .or_else(|| Some(slug(&title)).filter(|s| !s.is_empty()))
         .unwrap_or_else(|| format!("talk-{}", index + 1));
-    let mut paragraphs: Vec<String> = Vec::new();
-    for text in &raw.texts {
-        let text = markup::field(text, summary.format);
-        if !text.is_empty() && !paragraphs.contains(&text) {
-            paragraphs.push(text);
-        }
-    }
-    let (slides, links) = resources::sort(&raw.resources, base, &mut summary.dropped_links);
+    let paragraphs = joined_texts(&raw.texts, summary.format, budget);
+    let sorted = resources::sort(&raw.resources, base, &title, &mut summary.links);
+    let mut paragraphs = paragraphs;
+    paragraphs.extend(sorted.texts);
     let mut speakers = Vec::with_capacity(raw.persons.len());
     let mut keys = Vec::with_capacity(raw.persons.len());
     for person in &raw.persons {
@@ -279,32 +294,53 @@ fn talk(
         speakers.push(Speaker {
             name,
             affiliation: None,
-            bio: Some(markup::field(&person.bio, summary.format)).filter(|b| !b.is_empty()),
+            bio: Some(markup::field(&person.bio, summary.format, budget)).filter(|b| !b.is_empty()),
         });
     }
-    let mut tags: Vec<String> = Vec::new();
-    for tag in raw.tags.iter().map(|t| sanitize::line(t)) {
-        if !tag.is_empty() && !tags.contains(&tag) {
-            tags.push(tag);
-        }
-    }
+    let mut seen_tags: HashSet<String> = HashSet::new();
+    let tags: Vec<String> = raw
+        .tags
+        .iter()
+        .map(|t| sanitize::line(t))
+        .filter(|tag| !tag.is_empty() && seen_tags.insert(tag.clone()))
+        .collect();
     let talk = Talk {
         id,
         title,
-        kind: optional_line(&raw.kind),
+        kind: field_line(&raw.kind),
         abstract_text: Some(paragraphs.join("\n\n")).filter(|t| !t.is_empty()),
-        slides,
+        slides: sorted.slides,
         tags,
         speakers,
         subtitle: optional_line(&raw.subtitle),
         start,
         duration,
-        room: optional_line(&raw.room),
-        track: optional_line(&raw.track),
-        language: optional_line(&raw.language),
-        links,
+        room: field_line(&raw.room),
+        track: field_line(&raw.track),
+        language: field_line(&raw.language),
+        links: sorted.links,
     };
     Ok((talk, has_id, keys))
+}
+
+/// The paragraphs of an event's texts (abstract, description...) in order. A paragraph that
+/// an earlier text already has is left out: frab and FOSDEM descriptions often begin with the
+/// abstract again.
+fn joined_texts(texts: &[String], format: Format, budget: &mut Budget) -> Vec<String> {
+    let mut earlier: HashSet<String> = HashSet::new();
+    let mut paragraphs: Vec<String> = Vec::new();
+    for text in texts {
+        let text = markup::field(text, format, budget);
+        let mut own: Vec<String> = Vec::new();
+        for paragraph in text.split("\n\n").filter(|p| !p.is_empty()) {
+            if !earlier.contains(paragraph) {
+                own.push(paragraph.to_owned());
+            }
+        }
+        earlier.extend(own.iter().cloned());
+        paragraphs.extend(own);
+    }
+    paragraphs
 }
 
 /// An id of the characters a program file allows: others become `-`, runs of them one `-`.
@@ -320,16 +356,32 @@ fn valid_id(raw: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
-/// `id`, or `id-2`, `id-3`... when it is taken.
-fn unique_id(id: &str, used: &mut HashSet<String>) -> String {
-    let mut candidate = id.to_owned();
-    let mut n = 2;
-    while used.contains(&candidate) {
-        candidate = format!("{id}-{n}");
-        n += 1;
+/// The ids given so far, and for each base id the next number to try, so that `n` talks of
+/// one id take `n` steps in all rather than `n` each.
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+    next: HashMap<String, usize>,
+    /// Candidates tried in all: at most twice the ids given, whatever the repeats.
+    tried: usize,
+}
+
+impl Ids {
+    /// `id`, or `id-2`, `id-3`... when it is taken.
+    fn unique(&mut self, id: &str) -> String {
+        if self.used.insert(id.to_owned()) {
+            return id.to_owned();
+        }
+        let n = self.next.entry(id.to_owned()).or_insert(2);
+        loop {
+            self.tried += 1;
+            let candidate = format!("{id}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
-    used.insert(candidate.clone());
-    candidate
 }
 
 #[cfg(test)]
@@ -349,12 +401,19 @@ mod tests {
         for (raw, id) in cases {
             assert_eq!(valid_id(raw), id, "{raw}");
         }
-        let mut used = HashSet::new();
-        let made: Vec<String> = ["a", "a", "a-2", "a"]
+        let mut ids = Ids::default();
+        let made: Vec<String> = ["a", "a", "a-2", "a", "a-3", "a"]
             .iter()
-            .map(|id| unique_id(id, &mut used))
+            .map(|id| ids.unique(id))
             .collect();
-        assert_eq!(made, ["a", "a-2", "a-2-2", "a-3"]);
+        assert_eq!(made, ["a", "a-2", "a-2-2", "a-3", "a-3-2", "a-4"]);
+        // Many repeats of one id: each finds its number at once.
+        let mut ids = Ids::default();
+        for _ in 0..20_000 {
+            ids.unique("same");
+        }
+        assert_eq!(ids.used.len(), 20_000);
+        assert_eq!(ids.tried, 19_999);
     }
 
     #[test]
@@ -364,17 +423,17 @@ mod tests {
             title: title.to_owned(),
             ..RawEvent::default()
         };
-        let schedule = Schedule {
-            events: vec![
-                event(&[], "Opening"),
-                event(&["", "opening"], "Another talk"),
-                event(&["7"], "Seven"),
-                event(&["7"], "Seven again"),
-                event(&[], "東京"),
-            ],
-            ..Schedule::default()
-        };
-        let imported = build(schedule, Format::Pentabarf, Origin::BuiltIn);
+        let mut builder = Builder::new(Format::Pentabarf, None);
+        for raw in [
+            event(&[], "Opening"),
+            event(&["", "opening"], "Another talk"),
+            event(&["7"], "Seven"),
+            event(&["7"], "Seven again"),
+            event(&[], "東京"),
+        ] {
+            builder.push(raw);
+        }
+        let imported = builder.finish(Schedule::default(), Origin::BuiltIn);
         let ids: Vec<&str> = imported
             .program
             .talks
@@ -382,66 +441,5 @@ mod tests {
             .map(|t| t.id.as_str())
             .collect();
         assert_eq!(ids, ["opening-2", "opening", "7", "7-2", "talk-5"]);
-    }
-
-    #[test]
-    fn local_starts_after_midnight_move_to_the_next_day() {
-        let zone = schedule::time_zone("Europe/Brussels").expect("known");
-        let four = Some(jiff::civil::time(4, 0, 0, 0));
-        let cases = [
-            (
-                "2021-02-06",
-                "09:00",
-                None,
-                "2021-02-06T09:00:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "01:30",
-                four,
-                "2021-02-07T01:30:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "04:00",
-                four,
-                "2021-02-06T04:00:00+01:00[Europe/Brussels]",
-            ),
-            (
-                "2021-02-06",
-                "01:30",
-                None,
-                "2021-02-06T01:30:00+01:00[Europe/Brussels]",
-            ),
-        ];
-        for (date, time, change, expected) in cases {
-            let start = local_start(date, time, &zone, change).expect(time);
-            assert_eq!(start.to_string(), expected, "{date} {time}");
-        }
-        assert_eq!(
-            local_start("2021-02-06", "25:00", &zone, None).expect_err("bad"),
-            "invalid start time \"25:00\""
-        );
-        assert_eq!(
-            local_start("soon", "09:00", &zone, None).expect_err("bad"),
-            "invalid date \"soon\""
-        );
-    }
-
-    #[test]
-    fn zones() {
-        let berlin = schedule::time_zone("Europe/Berlin").expect("known");
-        let cases: [(Option<&TimeZone>, &str, &str, usize); 4] = [
-            (Some(&berlin), "Asia/Kolkata", "Europe/Berlin", 0),
-            (None, "Asia/Kolkata", "Asia/Kolkata", 0),
-            (None, "", "UTC", 1),
-            (None, "Mars/Olympus", "UTC", 1),
-        ];
-        for (asked, named, zone, notes) in cases {
-            let mut found = Vec::new();
-            let tz = program_zone(asked, named, &mut found);
-            assert_eq!(tz.iana_name(), Some(zone), "{named}");
-            assert_eq!(found.len(), notes, "{found:?}");
-        }
     }
 }

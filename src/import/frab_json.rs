@@ -3,22 +3,23 @@
 //!
 //! The outer structure is typed, so a wrong shape is an error with its line and column; each
 //! event is read leniently as a JSON value, so one odd event is skipped with a reason instead
-//! of failing the import. Rooms are read as a list of pairs: a room named twice keeps all its
-//! events.
+//! of failing the import. The file is read twice: first its structure, zone and days (and the
+//! offsets of the events' dates), then its events one at a time (`frab_json_events`). A room
+//! named twice keeps all its events.
 
 use std::fmt;
 
-use jiff::civil::Time;
-use jiff::tz::TimeZone;
+use jiff::tz::{Offset, TimeZone};
 use serde::Deserialize;
-use serde::de::{MapAccess, Visitor};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use url::Url;
 
 use super::ReadError;
-use super::event::{self, RawEvent, RawPerson, Schedule};
+use super::clock::{self, Clock};
+use super::event::{self, Builder, RawEvent, RawPerson, Schedule};
+use super::frab_json_events;
 use super::resources::Resource;
-use crate::program::schedule;
 
 #[derive(Deserialize)]
 #[serde(expecting = "an object with `schedule`")]
@@ -52,13 +53,19 @@ struct Day {
     date: Option<String>,
     #[serde(rename = "day_start")]
     start: Option<String>,
+    #[serde(rename = "day_end")]
+    end: Option<String>,
     #[serde(default)]
     rooms: Rooms,
 }
 
-/// The events of a day by room, in the file's order, duplicate room names included.
+/// What the first pass keeps of a day's events: the offsets of their dates. Each event is a
+/// JSON value only while it is looked at; the second pass (`frab_json_events`) reads them
+/// again, one at a time, once the zone and the days are known.
 #[derive(Default)]
-struct Rooms(Vec<(String, Vec<Value>)>);
+struct Rooms {
+    offsets: Vec<Offset>,
+}
 
 impl<'de> Deserialize<'de> for Rooms {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -69,27 +76,109 @@ impl<'de> Deserialize<'de> for Rooms {
                 f.write_str("an object from room names to lists of events")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Rooms, A::Error> {
-                let mut rooms = Vec::new();
-                while let Some((name, events)) = map.next_entry::<String, Vec<Value>>()? {
-                    rooms.push((name, events));
+                let mut rooms = Rooms::default();
+                while map.next_key::<IgnoredAny>()?.is_some() {
+                    map.next_value_seed(EventOffsets(&mut rooms.offsets))?;
                 }
-                Ok(Rooms(rooms))
+                Ok(rooms)
             }
         }
         deserializer.deserialize_map(RoomsVisitor)
     }
 }
 
+/// A room's list of events, read for the offsets of their dates.
+struct EventOffsets<'a>(&'a mut Vec<Offset>);
+
+impl<'de> DeserializeSeed<'de> for EventOffsets<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EventOffsets<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of events")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(DateOnly(date)) = seq.next_element::<DateOnly>()? {
+            if let Some(offset) = date.as_deref().and_then(clock::offset_of) {
+                self.0.push(offset);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An event as the first pass reads it: its `date` when that is a string; any other value,
+/// and every other field, is skipped without being kept.
+struct DateOnly(Option<String>);
+
+impl<'de> Deserialize<'de> for DateOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = DateOnly;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an event")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateOnly, A::Error> {
+                let mut date = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    if key == "date" {
+                        if let Value::String(s) = map.next_value::<Value>()? {
+                            date = Some(s);
+                        }
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(DateOnly(date))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DateOnly, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(DateOnly(None))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+            fn visit_unit<E>(self) -> Result<DateOnly, E> {
+                Ok(DateOnly(None))
+            }
+        }
+        deserializer.deserialize_any(DateVisitor)
+    }
+}
+
 /// Reads a schedule.json.
-pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule, ReadError> {
-    let root: Root = serde_json::from_str(text).map_err(|e| {
+pub(super) fn read(
+    text: &str,
+    asked_zone: Option<&TimeZone>,
+    builder: &mut Builder,
+) -> Result<Schedule, ReadError> {
+    let error = |e: serde_json::Error| {
         // The position is given apart, as a line and column of the diagnostic.
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
         ReadError::at(offset(text, e.line(), e.column()), message)
-    })?;
+    };
+    let root: Root = serde_json::from_str(text).map_err(error)?;
     let Some(ScheduleJson {
         base_url,
         conference: Some(conference),
@@ -98,22 +187,40 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
         return Err(ReadError::at(0, "no `schedule.conference` object"));
     };
     let mut notes = Vec::new();
-    let zone = event::program_zone(
+    let clock = clock::decide(
         asked_zone,
         conference.time_zone_name.as_deref().unwrap_or(""),
+        offsets(&conference.days),
         &mut notes,
     );
-    let day_change = day_change(&conference.days, &zone);
-    let base = base_url.as_deref().and_then(|u| Url::parse(u).ok());
-    let mut events = Vec::new();
-    for day in &conference.days {
-        let date = day.date.as_deref().unwrap_or("");
-        for (room, room_events) in &day.rooms.0 {
-            for value in room_events {
-                events.push(read_event(value, date, room, &zone, day_change));
-            }
-        }
-    }
+    builder.set_base(
+        [base_url.as_deref(), conference.url.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|u| Url::parse(u.trim()).ok()),
+    );
+    let windows: Vec<Option<clock::Window>> = conference
+        .days
+        .iter()
+        .map(|day| match (&day.start, &day.end) {
+            (Some(start), Some(end)) => clock::Window::read(start, end, &clock),
+            _ => None,
+        })
+        .collect();
+    frab_json_events::each_event(text, &mut |index, room, value| {
+        let date = conference
+            .days
+            .get(index)
+            .and_then(|d| d.date.as_deref())
+            .unwrap_or("");
+        let window = windows.get(index).and_then(Option::as_ref);
+        let mut event = read_event(value, date, room, &clock, window);
+        event.day = Some(index);
+        event.listed_on = clock::listed_on(date, window);
+        builder.push(event);
+    })
+    .map_err(error)?;
+    let windows: Vec<clock::Window> = windows.into_iter().flatten().collect();
     let (start, end) = (
         conference.start.unwrap_or_default(),
         conference.end.unwrap_or_default(),
@@ -134,10 +241,8 @@ pub(super) fn read(text: &str, asked_zone: Option<&TimeZone>) -> Result<Schedule
             (start, end) => format!("{start} to {end}"),
         },
         url: conference.url.unwrap_or_default(),
-        zone: Some(zone),
-        day_change,
-        base,
-        events,
+        zone: clock.program.clone(),
+        windows,
         notes,
         ..Schedule::default()
     })
@@ -153,14 +258,20 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     (line_start + column.saturating_sub(1)).min(text.len())
 }
 
-/// The time of day at which all days start (`day_start`), in the program's zone.
-fn day_change(days: &[Day], zone: &TimeZone) -> Option<Time> {
-    let mut starts = days.iter().map(|day| {
-        let zoned = schedule::date_time(day.start.as_deref()?, Some(zone)).ok()?;
-        Some(zoned.time())
-    });
-    let first = starts.next()??;
-    starts.all(|t| t == Some(first)).then_some(first)
+/// The offsets of the schedule's full date-times: the days' `day_start` and `day_end`, the
+/// events' `date`.
+fn offsets(days: &[Day]) -> Vec<Offset> {
+    let mut found: Vec<Offset> = Vec::new();
+    for day in days {
+        found.extend(
+            [&day.start, &day.end]
+                .into_iter()
+                .flatten()
+                .filter_map(|t| clock::offset_of(t)),
+        );
+        found.extend(&day.rooms.offsets);
+    }
+    found
 }
 
 /// A field as text: strings as they are, numbers written out, anything else empty.
@@ -190,8 +301,8 @@ fn read_event(
     value: &Value,
     day: &str,
     room: &str,
-    zone: &TimeZone,
-    day_change: Option<Time>,
+    clock: &Clock,
+    window: Option<&clock::Window>,
 ) -> RawEvent {
     let id = text(value, "id");
     let name = if id.is_empty() {
@@ -211,12 +322,12 @@ fn read_event(
     let date = text(value, "date");
     let start_time = text(value, "start");
     let start = if date.contains('T') {
-        event::full_start(&date, zone).map(Some)
+        clock.full(&date).map(Some)
     } else if start_time.trim().is_empty() {
         Ok(None)
     } else {
         let on = if date.is_empty() { day } else { &date };
-        event::local_start(on, &start_time, zone, day_change).map(Some)
+        clock::local_start(on, &start_time, clock, window, None).map(Some)
     };
     let persons = list(value, "persons")
         .iter()
@@ -270,187 +381,11 @@ fn read_event(
         duration: event::duration(&text(value, "duration")),
         resources,
         skip: None,
+        day: None,
+        listed_on: None,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::import::{Format, Options, import_str};
-    use crate::program::{Location, Origin, schedule};
-
-    const FRAB: &str = include_str!("../../tests/fixtures/small/frab.json");
-    const PRETALX: &str = include_str!("../../tests/fixtures/small/pretalx.json");
-
-    fn import(text: &str) -> crate::import::Imported {
-        import_str(
-            text,
-            &Options::default(),
-            Origin::File("schedule.json".into()),
-        )
-        .expect("imports")
-    }
-
-    /// (start, conference day) of each talk.
-    fn days(imported: &crate::import::Imported) -> Vec<(String, String)> {
-        let info = &imported.program.info;
-        let tz = info.timezone.clone().expect("zone");
-        let change = info.day_change.expect("day change");
-        imported
-            .program
-            .talks
-            .iter()
-            .map(|t| {
-                let at = t.start.as_ref().expect("start");
-                (
-                    at.to_string(),
-                    schedule::conference_day(at, &tz, change).to_string(),
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn frab_schedule() {
-        let imported = import(FRAB);
-        assert_eq!(imported.summary.format, Format::FrabJson);
-        // The room named twice keeps both its events; the speaker of both is counted once.
-        assert_eq!(
-            imported.summary.to_string(),
-            "2 talks, 2 speakers, 1 slide, 1 skipped: event 10402: invalid start time \"soon\""
-        );
-        assert_eq!(
-            imported.program.info.day_change,
-            Some(jiff::civil::time(9, 0, 0, 0))
-        );
-        assert_eq!(
-            days(&imported),
-            [
-                (
-                    "2019-08-21T13:00:00+02:00[Europe/Berlin]".to_owned(),
-                    "2019-08-21".to_owned()
-                ),
-                (
-                    "2019-08-22T01:30:00+02:00[Europe/Berlin]".to_owned(),
-                    "2019-08-21".to_owned()
-                ),
-            ]
-        );
-        let talk = &imported.program.talks[0];
-        assert_eq!(talk.id, "24b58c74-2bba-412e-84ac-c206f714f0b7");
-        assert_eq!(
-            talk.slides.as_deref(),
-            Some(
-                "https://fahrplan.events.ccc.de/system/event_attachments/attachments/000/003/792/original/Hacking_Containers.pdf?1566398735"
-            )
-        );
-        let links: Vec<(&str, &str)> = talk
-            .links
-            .iter()
-            .map(|l| (l.label.as_str(), l.url.as_str()))
-            .collect();
-        assert_eq!(
-            links,
-            [
-                (
-                    "Event page",
-                    "https://fahrplan.events.ccc.de/camp/2019/Fahrplan/events/10400.html"
-                ),
-                (
-                    "file",
-                    "https://fahrplan.events.ccc.de/attachments/original/missing.png"
-                ),
-                ("Nymtech", "https://nymtech.net/"),
-                ("Demo code", "https://github.com/example/k8s-demo"),
-            ]
-        );
-        assert_eq!(
-            talk.abstract_text.as_deref(),
-            Some(
-                "The talk shows the security model of Kubernetes.\n\nWe will look at:\n\n* pods & namespaces\n\n* network policies\n\nMore at https://kubernetes.io."
-            )
-        );
-    }
-
-    #[test]
-    fn pretalx_schedule() {
-        let imported = import(PRETALX);
-        // Two people of the same name with different codes are two speakers.
-        assert_eq!(
-            imported.summary.to_string(),
-            "2 talks, 2 speakers, 1 slide, 1 skipped: event 27: no title"
-        );
-        // The zone is UTC; the dates carry +01:00, which fixes the instant.
-        assert_eq!(
-            days(&imported),
-            [
-                (
-                    "2020-12-14T08:00:00+00:00[UTC]".to_owned(),
-                    "2020-12-14".to_owned()
-                ),
-                (
-                    "2020-12-15T01:30:00+00:00[UTC]".to_owned(),
-                    "2020-12-14".to_owned()
-                ),
-            ]
-        );
-        let talk = &imported.program.talks[0];
-        assert_eq!(talk.speakers[0].name, "Brian Robinson");
-        assert_eq!(
-            talk.speakers[0].bio.as_deref(),
-            Some(
-                "Break through direction. Whole party memory fire.\n\nSee my site (https://brian.example.org)."
-            )
-        );
-        assert_eq!(
-            talk.slides.as_deref(),
-            Some(
-                "https://pretalx.example.org/media/democon/submissions/G9JGWY/resources/presentation_slides.pdf"
-            )
-        );
-    }
-
-    #[test]
-    fn malformed_json_has_a_position() {
-        // (document, line, column, message)
-        let cases = [
-            (
-                "{\"schedule\": {\n  \"conference\": {\"days\": [1]}}}",
-                2,
-                27,
-                "invalid type: integer `1`, expected a day: an object with `date` and `rooms`",
-            ),
-            (
-                "{\"schedule\": {\"conference\": {\"days\": []},}}",
-                1,
-                42,
-                "trailing comma",
-            ),
-            (
-                "{\"schedule\": {}}",
-                1,
-                1,
-                "no `schedule.conference` object",
-            ),
-            (
-                "{\"schedule\": {\"conference\": {\"title\": \"x",
-                1,
-                40,
-                "EOF while parsing a string",
-            ),
-            (
-                "{\"rooms\": {\"a\": [], \"a\": 3}}",
-                1,
-                1,
-                "no `schedule.conference` object",
-            ),
-        ];
-        for (text, line, column, message) in cases {
-            let e = import_str(text, &Options::default(), Origin::File("s.json".into()))
-                .expect_err(text);
-            assert_eq!(e.location(), Some(Location { line, column }), "{text}: {e}");
-            let expected =
-                format!("s.json:{line}:{column}: error: invalid frab/pretalx JSON: {message}\n");
-            assert!(e.to_string().starts_with(&expected), "{e}");
-        }
-    }
-}
+#[path = "frab_json_tests.rs"]
+mod tests;

@@ -1,15 +1,20 @@
 //! Import of published conference schedules: Pentabarf/frab `schedule.xml`, frab/pretalx
 //! `schedule.json` (the c3voc schema) and iCalendar `.ics`, converted into a [`Program`].
 //!
-//! Each format has a reader (`pentabarf`, `frab_json`, `ical`) that uses a real parser
-//! (`quick-xml`, `serde_json`, `icalendar`) and gives the schedule's events as they are
-//! written; `event` turns them into talks the same way for all formats (`markup` for the text,
-//! `resources` for links and slides). Used by `lectern import` and by `lectern FILE` on a
+//! Each format has a reader (`pentabarf`, `frab_json`, `ical`) that uses a parser
+//! (`quick-xml`, `serde_json`, the content lines of `ical_lines`) and gives the schedule's
+//! events as they are written; `clock` decides the zone and the days, and `event` turns the
+//! events into talks the same way for all formats (`markup` for the text, `resources` for
+//! links and slides). Used by `lectern import` and by `lectern FILE` on a
 //! schedule; [`crate::program::to_toml`] writes the result as a program file.
 
+mod clock;
 mod event;
 mod frab_json;
+mod frab_json_events;
+mod html_cost;
 mod ical;
+mod ical_lines;
 mod markup;
 mod pentabarf;
 mod resources;
@@ -20,13 +25,14 @@ use std::fmt;
 use std::path::Path;
 
 use jiff::tz::TimeZone;
+use url::Url;
 
 use crate::program::{
     Diagnostic, Expected, Origin, Program, ReadError as FileError, Severity, SourceText,
     invalid_utf8, read_capped,
 };
 
-pub use summary::{Skipped, Summary};
+pub use summary::{LinkCounts, MAX_LISTED, Skipped, Summary};
 
 /// The schedule formats Lectern reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +60,11 @@ impl fmt::Display for Format {
 pub struct Options {
     /// The format; detected from the content when `None`.
     pub format: Option<Format>,
-    /// The zone of the schedule's local times, over the one the schedule names (UTC when it
-    /// names none).
+    /// The zone of the schedule's times, over the one the schedule names or its offsets imply.
     pub timezone: Option<TimeZone>,
+    /// Where the schedule was read from, when it came over the network: relative links are
+    /// resolved against it when the schedule gives no `base_url` or `url` of its own.
+    pub source_url: Option<Url>,
 }
 
 /// A schedule converted into a program, and what the conversion did.
@@ -116,41 +124,59 @@ pub fn detect(text: &str) -> Option<Format> {
 
 /// Imports schedule text; `origin` names it in messages and becomes the program's origin.
 pub fn import_str(text: &str, options: &Options, origin: Origin) -> Result<Imported, ImportError> {
-    let path = origin.display_name();
-    let Some(format) = options.format.or_else(|| detect(text)) else {
-        return Err(ImportError::UnknownFormat { path });
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let zone = options.timezone.as_ref();
-    let read = match format {
-        Format::Pentabarf => pentabarf::read(text, zone),
-        Format::FrabJson => frab_json::read(text, zone),
-        Format::Ical => ical::read(text, zone),
-    };
-    match read {
-        Ok(schedule) => Ok(event::build(schedule, format, origin)),
-        Err(error) => Err(malformed(text, format, path, &error)),
-    }
+    import_bytes(text.as_bytes(), options, origin)
 }
 
 /// Reads and imports the schedule file at `path`, with the size cap of program files.
 pub fn import_file(path: &Path, options: &Options) -> Result<Imported, ImportError> {
-    let name = crate::sanitize::visible(&path.display().to_string());
-    let bytes = read_capped(path).map_err(|f| f.explain(path, Expected::Schedule))?;
-    let origin = Origin::File(path.to_path_buf());
-    match std::str::from_utf8(&bytes) {
-        Ok(text) => import_str(text, options, origin),
-        Err(e) => {
-            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let format = options.format.or_else(|| detect(&valid));
-            let message = format!("{}; expected a UTF-8 text file", invalid_utf8(&bytes, &e));
-            let error = ReadError::at(e.valid_up_to(), message);
-            match format {
-                Some(format) => Err(malformed(&valid, format, name, &error)),
-                None => Err(ImportError::UnknownFormat { path: name }),
+    let bytes = read_file(path)?;
+    import_bytes(&bytes, options, Origin::File(path.to_path_buf()))
+}
+
+/// The bytes of the schedule file at `path`, or why they cannot be read.
+fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+    read_capped(path).map_err(|f| f.explain(path, Expected::Schedule).into())
+}
+
+/// Imports a schedule from its bytes, as read from a file or received from a server: the
+/// format detected from its first characters, the text decoded (an iCalendar file is unfolded
+/// first, and read as Windows-1252 when it is not UTF-8; XML and JSON must be UTF-8), then
+/// read and converted. `origin` names it in messages and becomes the program's origin.
+pub fn import_bytes(
+    bytes: &[u8],
+    options: &Options,
+    origin: Origin,
+) -> Result<Imported, ImportError> {
+    let path = origin.display_name();
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let Some(format) = options.format.or_else(|| detect(&head)) else {
+        return Err(ImportError::UnknownFormat { path });
+    };
+    let zone = options.timezone.as_ref();
+    let mut builder = event::Builder::new(format, options.source_url.clone());
+    let schedule = if format == Format::Ical {
+        ical::read(bytes, zone, &mut builder)
+            .map_err(|e| malformed(&String::from_utf8_lossy(bytes), format, path, &e))?
+    } else {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+                let error = ReadError::at(
+                    e.valid_up_to(),
+                    format!("{}; expected a UTF-8 text file", invalid_utf8(bytes, &e)),
+                );
+                return Err(malformed(&valid, format, path, &error));
             }
-        }
-    }
+        };
+        let read = match format {
+            Format::Pentabarf => pentabarf::read(text, zone, &mut builder),
+            _ => frab_json::read(text, zone, &mut builder),
+        };
+        read.map_err(|e| malformed(text, format, path, &e))?
+    };
+    Ok(builder.finish(schedule, origin))
 }
 
 /// A reader's error: what is wrong, and the byte offset where the parser found it.

@@ -5,6 +5,8 @@
 //! pretalx calls every resource `related`), so the choice looks at the type, the label and the
 //! file extension, in that order of trust.
 
+use std::collections::HashSet;
+
 use url::Url;
 
 use crate::program::Link;
@@ -22,27 +24,176 @@ pub struct Resource {
 /// File extensions of slide decks a viewer can show.
 const DECK_EXTENSIONS: &[&str] = &["pdf", "odp", "otp", "ppt", "pptx", "pps", "ppsx", "key"];
 
-/// Words that name slides in a label or file name (English and German).
-const SLIDE_WORDS: &[&str] = &["slide", "folie", "presentation", "präsentation"];
+/// Words that name slides in a label or file name (English and German, `praes` for
+/// `Praesentation`).
+const SLIDE_WORDS: &[&str] = &["slide", "folie", "presentation", "präsentation", "praes"];
 
-/// The talk's slides, if a resource is one, and its links: every other resource with a web
-/// address, in the schedule's order, without repeats. `dropped` counts resources whose
-/// address is not a web address; those with none at all are left out silently.
+/// Words that name a talk's own deck in a file name (`..._talk_2019.pdf`).
+const TALK_WORDS: &[&str] = &["talk", "vortrag", "keynote", "lecture", "deck"];
+
+/// Labels that say nothing about what a file is.
+const SILENT_LABELS: &[&str] = &[
+    "",
+    "file",
+    "attachment",
+    "download",
+    "document",
+    "pdf",
+    "related",
+    "other",
+    "link",
+];
+
+/// frab's placeholder for an attachment without a file: not an attachment.
+const FRAB_PLACEHOLDER: &str = "/attachments/original/missing.png";
+
+/// What happened to the links and attachments of a schedule, for the import summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkCounts {
+    /// Relative paths made absolute against the schedule's base URL.
+    pub resolved: usize,
+    /// Addresses without a scheme (`www.example.org`) read as `https://`.
+    pub https_added: usize,
+    /// Link text that is no address at all, kept as text in the talk's details.
+    pub as_text: usize,
+    /// frab's `missing.png` placeholders, left out.
+    pub placeholders: usize,
+    /// Addresses of another scheme (`mailto:`, `ftp:`...), left out.
+    pub not_web: usize,
+    /// Relative paths left out: the schedule gives nothing to resolve them against.
+    pub no_base: usize,
+}
+
+impl LinkCounts {
+    /// One note per kind of thing that happened.
+    pub fn notes(&self, base: Option<&Url>) -> Vec<String> {
+        let n = |count: usize, one: &str, many: &str| {
+            format!(
+                "{} {}",
+                crate::numbers::thousands(count),
+                if count == 1 { one } else { many }
+            )
+        };
+        let mut notes = Vec::new();
+        if self.resolved > 0 {
+            notes.push(format!(
+                "{} against {}",
+                n(
+                    self.resolved,
+                    "relative link resolved",
+                    "relative links resolved"
+                ),
+                base.map_or_else(String::new, |b| sanitize::line(b.as_str()))
+            ));
+        }
+        if self.https_added > 0 {
+            notes.push(format!(
+                "{} as https://",
+                n(
+                    self.https_added,
+                    "link without a scheme read",
+                    "links without a scheme read"
+                )
+            ));
+        }
+        if self.as_text > 0 {
+            notes.push(format!(
+                "{} kept as text in the talk's details",
+                n(
+                    self.as_text,
+                    "link that is not an address",
+                    "links that are not addresses"
+                )
+            ));
+        }
+        if self.placeholders > 0 {
+            notes.push(format!(
+                "{} left out",
+                n(
+                    self.placeholders,
+                    "placeholder image (missing.png)",
+                    "placeholder images (missing.png)"
+                )
+            ));
+        }
+        if self.not_web > 0 {
+            notes.push(format!(
+                "{} left out: not a web address",
+                n(self.not_web, "link or attachment", "links and attachments")
+            ));
+        }
+        if self.no_base > 0 {
+            notes.push(format!(
+                "{} left out: the schedule gives no base_url or url to resolve them against",
+                n(self.no_base, "relative link", "relative links")
+            ));
+        }
+        notes
+    }
+}
+
+/// What the resources of one event become.
+#[derive(Debug, Default)]
+pub struct Sorted {
+    pub slides: Option<String>,
+    pub links: Vec<Link>,
+    /// Link text that is no address, as lines for the talk's details (`Label: text`).
+    pub texts: Vec<String>,
+}
+
+/// The talk's slides, if a resource is one, its links (every other resource with a web
+/// address, in the schedule's order, without repeats) and the links that are only text.
+/// `title` is the talk's, for decks named after it; `counts` records what was resolved and
+/// left out.
 pub fn sort(
     resources: &[Resource],
     base: Option<&Url>,
-    dropped: &mut usize,
-) -> (Option<String>, Vec<Link>) {
+    title: &str,
+    counts: &mut LinkCounts,
+) -> Sorted {
     let mut links: Vec<(Link, Option<u8>)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut texts = Vec::new();
+    let title_words = words(title);
     for resource in resources.iter().filter(|r| !r.url.trim().is_empty()) {
-        let Some(url) = web_address(&resource.url, base) else {
-            *dropped += 1;
-            continue;
+        let url = match address(&resource.url, base) {
+            Address::Web(url) => url,
+            Address::Resolved(url) => {
+                counts.resolved += 1;
+                url
+            }
+            Address::HttpsAdded(url) => {
+                counts.https_added += 1;
+                url
+            }
+            Address::Placeholder => {
+                counts.placeholders += 1;
+                continue;
+            }
+            Address::NotWeb => {
+                counts.not_web += 1;
+                continue;
+            }
+            Address::NoBase => {
+                counts.no_base += 1;
+                continue;
+            }
+            Address::Text => {
+                counts.as_text += 1;
+                let text = sanitize::line(&resource.url);
+                let label = sanitize::line(&resource.label);
+                texts.push(if label.is_empty() || label == text {
+                    text
+                } else {
+                    format!("{label}: {text}")
+                });
+                continue;
+            }
         };
-        if links.iter().any(|(link, _)| link.url == url.as_str()) {
+        if !seen.insert(url.as_str().to_owned()) {
             continue;
         }
-        let rank = slides_rank(resource, &url);
+        let rank = slides_rank(resource, &url, &title_words);
         links.push((
             Link {
                 label: label(resource, &url),
@@ -58,12 +209,25 @@ pub fn sort(
         .min()
         .map(|(_, i)| i);
     let slides = best.map(|i| links.remove(i).0.url);
-    (slides, links.into_iter().map(|(link, _)| link).collect())
+    Sorted {
+        slides,
+        links: links.into_iter().map(|(link, _)| link).collect(),
+        texts,
+    }
+}
+
+/// The lower-case words of four letters or more in `text`.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// How surely a resource is the slides (lower is surer), or `None` when it is not: marked as
-/// slides and a deck file; marked as slides; named as slides and a deck file.
-fn slides_rank(resource: &Resource, url: &Url) -> Option<u8> {
+/// slides and a deck file; marked as slides; named as slides and a deck file; a deck file
+/// whose label says nothing and whose name says talk or repeats a word of the title.
+fn slides_rank(resource: &Resource, url: &Url, title_words: &HashSet<String>) -> Option<u8> {
     let marked = resource
         .kind
         .as_deref()
@@ -73,17 +237,25 @@ fn slides_rank(resource: &Resource, url: &Url) -> Option<u8> {
         .and_then(|mut s| s.next_back())
         .unwrap_or("")
         .to_lowercase();
-    let deck = file
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| DECK_EXTENSIONS.contains(&ext));
-    let label = resource.label.to_lowercase();
+    let (stem, deck) = match file.rsplit_once('.') {
+        Some((stem, ext)) => (stem, DECK_EXTENSIONS.contains(&ext)),
+        None => (file.as_str(), false),
+    };
+    let label = resource.label.trim().to_lowercase();
     let named = SLIDE_WORDS
         .iter()
         .any(|w| label.contains(w) || file.contains(w));
+    // Neither the label nor the type says what the file is (`paper`, `audio` would).
+    let kind = resource.kind.as_deref().unwrap_or("").trim().to_lowercase();
+    let silent = (SILENT_LABELS.contains(&label.as_str()) || label == file)
+        && SILENT_LABELS.contains(&kind.as_str());
+    let after_talk = TALK_WORDS.iter().any(|w| stem.contains(w))
+        || words(stem).iter().any(|w| title_words.contains(w));
     match (marked, deck, named) {
         (true, true, _) => Some(0),
         (true, false, _) => Some(1),
         (false, true, true) => Some(2),
+        (false, true, false) if silent && after_talk => Some(3),
         _ => None,
     }
 }
@@ -112,30 +284,92 @@ fn label(resource: &Resource, url: &Url) -> String {
     sanitize::line(file.or(url.host_str()).unwrap_or("link"))
 }
 
+/// What a link's address turned out to be.
+#[derive(Debug, PartialEq, Eq)]
+enum Address {
+    /// An http(s) URL as written.
+    Web(Url),
+    /// A relative path, resolved against the base.
+    Resolved(Url),
+    /// A host and path without a scheme (`www.example.org/x`), read as https.
+    HttpsAdded(Url),
+    /// frab's `missing.png`.
+    Placeholder,
+    /// Another scheme, or a URL that does not parse.
+    NotWeb,
+    /// A relative path and nothing to resolve it against.
+    NoBase,
+    /// Not an address at all: a sentence.
+    Text,
+}
+
 /// An http(s) address for `raw`: as it is, resolved against the schedule's `base` when it is
 /// a path (`/system/attachments/...`), or with `https://` before a bare host name
 /// (`example.org/talk`).
 pub fn web_address(raw: &str, base: Option<&Url>) -> Option<Url> {
+    match address(raw, base) {
+        Address::Web(url) | Address::Resolved(url) | Address::HttpsAdded(url) => Some(url),
+        _ => None,
+    }
+}
+
+fn address(raw: &str, base: Option<&Url>) -> Address {
     let raw = raw.trim();
     if raw.is_empty() {
-        return None;
+        return Address::NotWeb;
     }
     let url = match Url::parse(raw) {
         Ok(url) => url,
-        Err(url::ParseError::RelativeUrlWithoutBase) => {
-            let bare_host = raw
-                .split('/')
-                .next()
-                .is_some_and(|host| host.contains('.') && !host.starts_with('.'));
-            if raw.starts_with('/') || !bare_host {
-                base?.join(raw).ok()?
-            } else {
-                Url::parse(&format!("https://{raw}")).ok()?
-            }
-        }
-        Err(_) => return None,
+        Err(url::ParseError::RelativeUrlWithoutBase) => return relative(raw, base),
+        Err(_) => return Address::NotWeb,
     };
-    // The same test the program loader applies to links.
+    if url.path() == FRAB_PLACEHOLDER {
+        return Address::Placeholder;
+    }
+    if raw.contains(char::is_whitespace) && url.cannot_be_a_base() {
+        // `Note: see the wiki` parses as a URL of the scheme `note`.
+        return Address::Text;
+    }
+    web(&url).map_or(Address::NotWeb, Address::Web)
+}
+
+/// An address without a scheme: a path on the schedule's host, a bare host name, or text.
+fn relative(raw: &str, base: Option<&Url>) -> Address {
+    if raw.contains(char::is_whitespace) {
+        return Address::Text;
+    }
+    let first = raw.split(['/', '?', '#']).next().unwrap_or("");
+    let bare_host = first.contains('.')
+        && !first.starts_with('.')
+        && first
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && !DECK_EXTENSIONS
+            .iter()
+            .chain(&["html", "htm", "php", "png", "jpg", "txt"])
+            .any(|ext| first.to_ascii_lowercase().ends_with(&format!(".{ext}")));
+    if bare_host && !raw.starts_with('/') {
+        return Url::parse(&format!("https://{raw}"))
+            .ok()
+            .and_then(|u| web(&u))
+            .map_or(Address::Text, Address::HttpsAdded);
+    }
+    if raw == FRAB_PLACEHOLDER || raw.split(['?', '#']).next() == Some(FRAB_PLACEHOLDER) {
+        return Address::Placeholder;
+    }
+    let Some(base) = base else {
+        return Address::NoBase;
+    };
+    match base.join(raw).ok().and_then(|u| web(&u)) {
+        Some(url) if url.path() == FRAB_PLACEHOLDER => Address::Placeholder,
+        Some(url) => Address::Resolved(url),
+        None => Address::NotWeb,
+    }
+}
+
+/// The URL when it is one the program loader accepts as a web link.
+fn web(url: &Url) -> Option<Url> {
     match crate::slides::classify(url.as_str()) {
         Ok(crate::slides::Link::Web(url)) => Some(url),
         _ => None,
@@ -143,136 +377,5 @@ pub fn web_address(raw: &str, base: Option<&Url>) -> Option<Url> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn resource(kind: Option<&str>, label: &str, url: &str) -> Resource {
-        Resource {
-            kind: kind.map(str::to_owned),
-            label: label.to_owned(),
-            url: url.to_owned(),
-        }
-    }
-
-    #[test]
-    fn addresses() {
-        let base = Url::parse("https://fahrplan.events.ccc.de/camp/2019/Fahrplan/").ok();
-        let cases = [
-            ("https://x.org/a b", Some("https://x.org/a%20b")),
-            (
-                "/system/a/slides.pdf?123",
-                Some("https://fahrplan.events.ccc.de/system/a/slides.pdf?123"),
-            ),
-            (
-                "events/1.html",
-                Some("https://fahrplan.events.ccc.de/camp/2019/Fahrplan/events/1.html"),
-            ),
-            ("nymtech.net", Some("https://nymtech.net/")),
-            ("https://", None),
-            ("mailto:a@b.org", None),
-            ("javascript:alert(1)", None),
-            ("  ", None),
-        ];
-        for (raw, expected) in cases {
-            assert_eq!(
-                web_address(raw, base.as_ref())
-                    .map(|u| u.to_string())
-                    .as_deref(),
-                expected,
-                "{raw}"
-            );
-        }
-        assert_eq!(web_address("/a.pdf", None), None);
-    }
-
-    #[test]
-    fn slides_are_chosen_by_type_label_and_extension() {
-        // (resources, the slides chosen)
-        let cases: Vec<(Vec<Resource>, Option<&str>)> = vec![
-            (
-                vec![
-                    resource(Some("paper"), "Paper", "https://x.org/paper.pdf"),
-                    resource(Some("slides"), "Deck", "https://x.org/deck.pdf"),
-                ],
-                Some("https://x.org/deck.pdf"),
-            ),
-            // A marked deck file beats a marked archive listed first.
-            (
-                vec![
-                    resource(Some("slides"), "", "https://x.org/src.tar.gz"),
-                    resource(Some("slides"), "", "https://x.org/talk.odp"),
-                ],
-                Some("https://x.org/talk.odp"),
-            ),
-            (
-                vec![resource(Some("slides"), "", "https://x.org/Slide_deck")],
-                Some("https://x.org/Slide_deck"),
-            ),
-            // Unmarked: the label or file name must say slides, and the file be a deck.
-            (
-                vec![
-                    resource(None, "Slides", "https://speakerdeck.com/x/talk"),
-                    resource(Some("paper"), "Slides + Notes", "https://x.org/n.pdf"),
-                ],
-                Some("https://x.org/n.pdf"),
-            ),
-            (
-                vec![resource(
-                    Some("related"),
-                    "",
-                    "https://x.org/my-slides.PPTX",
-                )],
-                Some("https://x.org/my-slides.PPTX"),
-            ),
-            (
-                vec![resource(None, "Folien zum Vortrag", "https://x.org/v.pdf")],
-                Some("https://x.org/v.pdf"),
-            ),
-            (
-                vec![resource(
-                    Some("paper"),
-                    "Research paper",
-                    "https://x.org/p.pdf",
-                )],
-                None,
-            ),
-            (
-                vec![resource(Some("other"), "Slides", "https://x.org/s.zip")],
-                None,
-            ),
-        ];
-        for (resources, expected) in cases {
-            let mut dropped = 0;
-            let (slides, links) = sort(&resources, None, &mut dropped);
-            assert_eq!(slides.as_deref(), expected, "{resources:?}");
-            assert_eq!(
-                links.len() + usize::from(slides.is_some()),
-                resources.len(),
-                "{resources:?}"
-            );
-            assert_eq!(dropped, 0);
-        }
-    }
-
-    #[test]
-    fn links_keep_order_labels_and_drop_repeats() {
-        let resources = [
-            resource(None, "Video recording (mp4)", "https://v.org/a.mp4"),
-            resource(Some("paper"), "", "https://x.org/files/paper.pdf"),
-            resource(None, "again", "https://v.org/a.mp4"),
-            resource(None, "", "https://host.org/"),
-            resource(Some("related"), "", "https://x.org/notes.txt"),
-            resource(None, "Slides", "https://"),
-            resource(Some("slides"), "No address", " "),
-        ];
-        let mut dropped = 0;
-        let (slides, links) = sort(&resources, None, &mut dropped);
-        assert_eq!(slides, None);
-        let labels: Vec<&str> = links.iter().map(|l| l.label.as_str()).collect();
-        assert_eq!(
-            labels,
-            ["Video recording (mp4)", "Paper", "host.org", "notes.txt"]
-        );
-        assert_eq!(dropped, 1);
-    }
-}
+#[path = "resources_tests.rs"]
+mod tests;

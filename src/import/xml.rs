@@ -1,9 +1,11 @@
 //! A small element tree read with `quick-xml`, for the schedule.xml importer.
 //!
-//! A schedule is a few megabytes at most, and the importer looks at elements in any order
-//! (`persons` before or after `title`), so the events of the streaming reader are gathered
-//! into a tree first. Text is stored unescaped; an entity XML does not define (`&nbsp;` in a
-//! careless generator) is kept as written, for the HTML converter to decode.
+//! The importer looks at elements in any order (`persons` before or after `title`), so the
+//! events of the streaming reader are gathered into a tree: only of the elements the importer
+//! reads, and with the elements it streams (a schedule's events) handed over one at a time
+//! as each is complete rather than kept. Text is stored unescaped; an entity XML does not
+//! define (`&nbsp;` in a careless generator) is kept as written, for the HTML converter to
+//! decode.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -56,8 +58,26 @@ impl Element {
     }
 }
 
-/// Reads the whole document and returns its root element.
-pub fn parse(src: &str) -> Result<Element, XmlError> {
+/// Reads the whole document and returns its root element, with the elements named in `read`
+/// (the root is always kept); the others are checked for well-formedness and left out, so a
+/// file of unknown elements costs no memory.
+#[cfg(test)]
+pub fn parse(src: &str, read: &[&str]) -> Result<Element, XmlError> {
+    parse_streaming(src, read, "", &mut |_, _| {})
+}
+
+/// What receives each streamed element: the elements it is in (outermost first, with their
+/// attributes and the children finished so far) and the element itself.
+pub type Each<'a> = dyn FnMut(&[Element], Element) + 'a;
+
+/// As [`parse`], but every element named `stream` is handed to `each` as soon as it is
+/// complete instead of being kept in the tree: a schedule's events are never all held at once.
+pub fn parse_streaming(
+    src: &str,
+    read: &[&str],
+    stream: &str,
+    each: &mut Each<'_>,
+) -> Result<Element, XmlError> {
     let mut reader = Reader::from_str(src);
     let config = reader.config_mut();
     config.check_end_names = true;
@@ -65,6 +85,11 @@ pub fn parse(src: &str) -> Result<Element, XmlError> {
     // Open elements, innermost last.
     let mut stack: Vec<Element> = Vec::new();
     let mut root: Option<Element> = None;
+    // How deep inside an element that is left out the reader is.
+    let mut skipping = 0usize;
+    let kept = |start: &BytesStart<'_>, stack: &[Element]| {
+        stack.is_empty() || read.contains(&start.name().as_ref())
+    };
     loop {
         let position = offset(reader.buffer_position());
         let event = reader.read_event().map_err(|e| XmlError {
@@ -73,24 +98,40 @@ pub fn parse(src: &str) -> Result<Element, XmlError> {
         })?;
         match event {
             Event::Start(start) => {
-                if stack.len() >= MAX_DEPTH {
+                if stack.len() + skipping >= MAX_DEPTH {
                     return Err(XmlError {
                         offset: position,
                         message: format!("elements nested deeper than {MAX_DEPTH} levels"),
                     });
                 }
-                stack.push(element(&start, position)?);
+                if skipping > 0 || !kept(&start, &stack) {
+                    skipping += 1;
+                } else {
+                    stack.push(element(&start, position)?);
+                }
             }
             Event::Empty(start) => {
-                let leaf = element(&start, position)?;
-                attach(&mut stack, &mut root, leaf, position)?;
+                if skipping == 0 && kept(&start, &stack) {
+                    let leaf = element(&start, position)?;
+                    if leaf.name == stream {
+                        each(&stack, leaf);
+                    } else {
+                        attach(&mut stack, &mut root, leaf, position)?;
+                    }
+                }
             }
+            Event::End(_) if skipping > 0 => skipping -= 1,
             Event::End(_) => {
                 // The reader checks that end names match, so there is an open element here.
                 if let Some(done) = stack.pop() {
-                    attach(&mut stack, &mut root, done, position)?;
+                    if done.name == stream {
+                        each(&stack, done);
+                    } else {
+                        attach(&mut stack, &mut root, done, position)?;
+                    }
                 }
             }
+            Event::Text(_) | Event::CData(_) | Event::GeneralRef(_) if skipping > 0 => {}
             Event::Text(text) => {
                 if let Some(open) = stack.last_mut() {
                     open.text
@@ -193,7 +234,8 @@ mod tests {
     #[test]
     fn text_entities_and_attributes() {
         let root = parse(
-            "<?xml version=\"1.0\"?>\n<schedule a=\"x &amp; y\"><t>&lt;p&gt;Q&amp;A &#233;t&#xE9; &nbsp;<![CDATA[<b>]]></t><e/></schedule>",
+            "<?xml version=\"1.0\"?>\n<schedule a=\"x &amp; y\"><t>&lt;p&gt;Q&amp;A &#233;t&#xE9; &nbsp;<![CDATA[<b>]]></t><e/><u>left <x>out</x></u></schedule>",
+            &["t", "e"],
         )
         .expect("well-formed");
         assert_eq!(root.name, "schedule");
@@ -201,6 +243,29 @@ mod tests {
         assert_eq!(root.child_text("t"), "<p>Q&A été &nbsp;<b>");
         assert_eq!(root.child("e").map(|e| e.text.as_str()), Some(""));
         assert_eq!(root.child_text("missing"), "");
+        assert!(root.child("u").is_none());
+        assert_eq!(root.children.len(), 2);
+    }
+
+    #[test]
+    fn streamed_elements_leave_the_tree() {
+        let src = "<s><d n=\"1\"><r><e>a</e><e>b</e></r></d><d n=\"2\"><r><e/></r></d></s>";
+        let mut seen = Vec::new();
+        let root = parse_streaming(src, &["d", "r", "e"], "e", &mut |stack, e| {
+            let path: Vec<String> = stack
+                .iter()
+                .map(|a| format!("{}{}", a.name, a.attribute("n").unwrap_or("")))
+                .collect();
+            seen.push(format!("{}/{}", path.join("/"), e.text));
+        })
+        .expect("well-formed");
+        assert_eq!(seen, ["s/d1/r/a", "s/d1/r/b", "s/d2/r/"]);
+        let rooms: usize = root.children("d").map(|d| d.children("r").count()).sum();
+        assert_eq!(rooms, 2);
+        assert!(
+            root.children("d")
+                .all(|d| d.children("r").all(|r| r.children.is_empty()))
+        );
     }
 
     #[test]
@@ -215,7 +280,7 @@ mod tests {
             ("", 0),
         ];
         for (src, offset) in cases {
-            let e = parse(src).expect_err(src);
+            let e = parse(src, &["a"]).expect_err(src);
             assert_eq!(e.offset, offset, "{src}: {}", e.message);
         }
     }
