@@ -22,6 +22,7 @@ fn bench_import(c: &mut Criterion) {
     let options = Options {
         format: None,
         timezone: Some(schedule::time_zone("Europe/Brussels").expect("known zone")),
+        ..Options::default()
     };
     let import = |text: &str| {
         import::import_str(text, &options, Origin::File("fosdem_2021.xml".into()))

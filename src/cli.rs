@@ -14,11 +14,13 @@ use jiff::tz::TimeZone;
 
 use crate::app::App;
 use crate::context::AppContext;
+use crate::fetch::Limits;
 use crate::import::{self, Format};
 use crate::opener::Viewer;
 use crate::program::{self, Diagnostic};
 use crate::run::{self, Ending};
-use crate::source::{Loaded, Source};
+use crate::source::remote::{self, Mode, Opened};
+use crate::source::{Loaded, Source, SourceError};
 
 /// Browse a conference or workshop program in the terminal.
 #[derive(Debug, Parser)]
@@ -37,6 +39,10 @@ pub struct Cli {
     )]
     #[arg(long, value_name = "CMD", global = true)]
     pub opener: Option<String>,
+
+    /// Use the cached copy of a web address, without the network.
+    #[arg(long, global = true)]
+    pub offline: bool,
 
     /// Start with this search applied, as if typed after `/`.
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
@@ -80,6 +86,10 @@ pub enum Cmd {
     ///
     /// With --ics, write them as iCalendar for a calendar program instead.
     Agenda(crate::agenda::cmd::AgendaArgs),
+    /// Show what changed between two versions of a program: new, cancelled, moved and changed
+    /// talks, matched by talk id. Exit status 0 when nothing changed, 1 when something did, 2
+    /// on error.
+    Diff(crate::diff::DiffArgs),
 }
 
 /// The `--format` values.
@@ -130,8 +140,13 @@ macro_rules! say {
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mode = if cli.offline {
+        Mode::Offline
+    } else {
+        Mode::Online
+    };
     match cli.command {
-        Some(Cmd::Check { programs }) => check(&programs),
+        Some(Cmd::Check { programs }) => check(&programs, mode),
         Some(Cmd::Import {
             schedule,
             output,
@@ -139,15 +154,19 @@ pub fn main() -> ExitCode {
             timezone,
         }) => import(
             &schedule,
+            mode,
             output.as_deref(),
             &import::Options {
                 format: format.map(Format::from),
                 timezone,
+                base_url: None,
             },
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
+        Some(Cmd::Diff(args)) => crate::diff::run(&args, mode),
         None => browse(
             cli.program.as_deref(),
+            mode,
             cli.opener.as_deref(),
             cli.search.as_deref(),
         ),
@@ -161,11 +180,19 @@ fn print_warnings(path: &str, warnings: &[Diagnostic]) {
     }
 }
 
-fn check(programs: &[PathBuf]) -> ExitCode {
+fn check(programs: &[PathBuf], mode: Mode) -> ExitCode {
     let mut failed = false;
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
-        match Source::File(path.clone()).load() {
+        let opened = Source::from_path(path).open(mode, &Limits::from_env());
+        if let Ok(Opened {
+            offline: Some(note),
+            ..
+        }) = &opened
+        {
+            report!("{name}: {}", note.explained());
+        }
+        match opened.map(|o| o.loaded) {
             Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
                 say!(
@@ -248,9 +275,25 @@ fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(
 }
 
 /// `lectern import`: the program on stdout or in `output`, the summary on stderr.
-fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> ExitCode {
+fn import(
+    schedule: &Path,
+    mode: Mode,
+    output: Option<&Path>,
+    options: &import::Options,
+) -> ExitCode {
     let name = crate::sanitize::visible(&schedule.display().to_string());
-    let imported = match import::import_file(schedule, options) {
+    let imported = match Source::from_path(schedule) {
+        Source::Url(url) => {
+            crate::source::remote::import(&url, mode, options).map(|(imported, note)| {
+                if let Some(note) = note {
+                    report!("{name}: {}", note.explained());
+                }
+                imported
+            })
+        }
+        _ => import::import_file(schedule, options).map_err(SourceError::from),
+    };
+    let imported = match imported {
         Ok(imported) => imported,
         Err(e) => {
             report!("{e}");
@@ -276,7 +319,7 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
     ExitCode::SUCCESS
 }
 
-fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> ExitCode {
+fn browse(path: Option<&Path>, mode: Mode, opener: Option<&str>, search: Option<&str>) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
@@ -297,14 +340,22 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match Source::choose(path, Path::new(".")).load() {
-        Ok(loaded) => loaded.into_browsed(),
-        Err(e) => {
-            report!("{e}");
-            return ExitCode::from(1);
-        }
-    };
+    let (program, status, note) =
+        match Source::choose(path, Path::new(".")).open(mode, &Limits::from_env()) {
+            Ok(remote::Opened { loaded, offline }) => {
+                let (program, status) = loaded.into_browsed();
+                (program, status, offline)
+            }
+            Err(e) => {
+                report!("{e}");
+                return ExitCode::from(1);
+            }
+        };
     let mut app = App::new(program);
+    if let Some(note) = note {
+        app.source_note = Some(note.to_string());
+        app.set_status(note.explained(), false);
+    }
     if let Some(status) = status {
         app.set_status(status, false);
     }

@@ -25,9 +25,13 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod cache;
+pub mod changes;
 pub mod cli;
 pub mod context;
+pub mod diff;
 pub mod effects;
+pub mod fetch;
 pub mod import;
 pub mod input;
 pub mod keymap;

@@ -31,6 +31,7 @@ fn zone(name: &str) -> Options {
     Options {
         format: None,
         timezone: Some(schedule::time_zone(name).expect("known zone")),
+        ..Options::default()
     }
 }
 
@@ -685,7 +686,7 @@ fn no_prefix_of_a_schedule_panics() {
         {
             let options = Options {
                 format,
-                timezone: None,
+                ..Options::default()
             };
             match import::import_str(&text[..cut], &options, Origin::BuiltIn) {
                 Ok(imported) => {

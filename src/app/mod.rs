@@ -160,6 +160,9 @@ pub struct App {
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
+    /// Where this copy of the program came from when the header should say so
+    /// (`offline: copy from Sat 10:42`).
+    pub source_note: Option<String>,
 }
 
 impl App {
@@ -184,6 +187,7 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
+            source_note: None,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();

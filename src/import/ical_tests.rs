@@ -163,7 +163,7 @@ fn malformed_calendars_have_a_position_in_the_file() {
     for (text, line, column, message) in cases {
         let options = Options {
             format: Some(Format::Ical),
-            timezone: None,
+            ..Options::default()
         };
         let e = import_str(text, &options, Origin::File("c.ics".into())).expect_err(text);
         assert_eq!(e.location(), Some(Location { line, column }), "{text}: {e}");

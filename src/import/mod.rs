@@ -57,6 +57,9 @@ pub struct Options {
     /// The zone of the schedule's local times, over the one the schedule names (UTC when it
     /// names none).
     pub timezone: Option<TimeZone>,
+    /// Where the schedule was downloaded from: relative links resolve against it when the
+    /// schedule names no base address of its own.
+    pub base_url: Option<url::Url>,
 }
 
 /// A schedule converted into a program, and what the conversion did.
@@ -128,7 +131,12 @@ pub fn import_str(text: &str, options: &Options, origin: Origin) -> Result<Impor
         Format::Ical => ical::read(text, zone),
     };
     match read {
-        Ok(schedule) => Ok(event::build(schedule, format, origin)),
+        Ok(mut schedule) => {
+            if schedule.base.is_none() {
+                schedule.base.clone_from(&options.base_url);
+            }
+            Ok(event::build(schedule, format, origin))
+        }
         Err(error) => Err(malformed(text, format, path, &error)),
     }
 }

@@ -207,6 +207,7 @@ mod tests {
         let options = Options {
             format: None,
             timezone: zone.map(|z| schedule::time_zone(z).expect("known zone")),
+            ..Options::default()
         };
         import_str(text, &options, Origin::File("schedule.xml".into())).expect("imports")
     }
