@@ -14,6 +14,7 @@ use jiff::tz::TimeZone;
 
 use crate::app::App;
 use crate::context::AppContext;
+use crate::effects::refresh::Refresher;
 use crate::fetch::Limits;
 use crate::import::{self, Format};
 use crate::opener::Viewer;
@@ -43,6 +44,11 @@ pub struct Cli {
     /// Use the cached copy of a web address, without the network.
     #[arg(long, global = true)]
     pub offline: bool,
+
+    /// Load the program again this often while browsing (`10m`, `30s`, `1h`; at least 10s),
+    /// as the R key does.
+    #[arg(long, value_name = "EVERY", value_parser = parse_every)]
+    pub refresh: Option<std::time::Duration>,
 
     /// Start with this search applied, as if typed after `/`.
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
@@ -113,6 +119,17 @@ impl From<FormatArg> for Format {
     }
 }
 
+fn parse_every(text: &str) -> Result<std::time::Duration, String> {
+    let every: jiff::SignedDuration = text
+        .parse()
+        .map_err(|_| format!("expected a duration like 10m, 30s or 1h, not {text:?}"))?;
+    let every = std::time::Duration::try_from(every).map_err(|e| e.to_string())?;
+    if every < std::time::Duration::from_secs(10) {
+        return Err("refresh at most every 10s".to_owned());
+    }
+    Ok(every)
+}
+
 fn parse_zone(name: &str) -> Result<TimeZone, String> {
     program::schedule::time_zone(name)
         .map_err(|e| format!("{}; expected {}", e.message, e.expected))
@@ -169,6 +186,7 @@ pub fn main() -> ExitCode {
             mode,
             cli.opener.as_deref(),
             cli.search.as_deref(),
+            cli.refresh,
         ),
     }
 }
@@ -319,7 +337,13 @@ fn import(
     ExitCode::SUCCESS
 }
 
-fn browse(path: Option<&Path>, mode: Mode, opener: Option<&str>, search: Option<&str>) -> ExitCode {
+fn browse(
+    path: Option<&Path>,
+    mode: Mode,
+    opener: Option<&str>,
+    search: Option<&str>,
+    refresh: Option<std::time::Duration>,
+) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
         Ok(viewer) => viewer,
@@ -340,17 +364,22 @@ fn browse(path: Option<&Path>, mode: Mode, opener: Option<&str>, search: Option<
             meta.len() / 1_000_000
         );
     }
-    let (program, status, note) =
-        match Source::choose(path, Path::new(".")).open(mode, &Limits::from_env()) {
-            Ok(remote::Opened { loaded, offline }) => {
-                let (program, status) = loaded.into_browsed();
-                (program, status, offline)
-            }
-            Err(e) => {
-                report!("{e}");
-                return ExitCode::from(1);
-            }
-        };
+    let source = Source::choose(path, Path::new("."));
+    let (program, status, note) = match source.open(mode, &Limits::from_env()) {
+        Ok(remote::Opened { loaded, offline }) => {
+            let (program, status) = loaded.into_browsed();
+            (program, status, offline)
+        }
+        Err(e) => {
+            report!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let seen = crate::source::seen::last_seen(&program);
+    if source != Source::BuiltIn {
+        crate::source::seen::remember(&program);
+    }
+    let found = seen.map(|seen| crate::changes::compare(&seen, &program));
     let mut app = App::new(program);
     if let Some(note) = note {
         app.source_note = Some(note.to_string());
@@ -359,7 +388,18 @@ fn browse(path: Option<&Path>, mode: Mode, opener: Option<&str>, search: Option<
     if let Some(status) = status {
         app.set_status(status, false);
     }
-    match run::browse(app, &AppContext::default(), viewer, search) {
+    if let Some(found) = found.filter(|f| !f.is_empty()) {
+        app.set_status(
+            format!(
+                "changed since you last looked: {}",
+                crate::app::summary(&found)
+            ),
+            false,
+        );
+        app.live.set(found);
+    }
+    let refresher = Refresher::new((source != Source::BuiltIn).then_some(source), refresh);
+    match run::browse(app, &AppContext::default(), viewer, search, refresher) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

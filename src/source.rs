@@ -7,6 +7,7 @@
 //! `lectern import` and `lectern diff`.
 
 pub mod remote;
+pub mod seen;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};

@@ -16,6 +16,7 @@
 
 mod filters;
 mod layout;
+mod live;
 mod schedule;
 mod search;
 mod view;
@@ -30,8 +31,10 @@ use crate::search::Filters;
 use crate::search::filter::Choice;
 use crate::search::worker::Job;
 
+pub use crate::action::{Fresh, Shared};
 pub use filters::FilterPanel;
 pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
+pub use live::{Live, ordered, summary};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
 pub use view::{Row, View};
@@ -57,6 +60,8 @@ pub enum Overlay {
     Filters(FilterPanel),
     /// What the program file says about itself.
     About(TextOverlay),
+    /// What changed in the program since it was last seen.
+    Changes(TextOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -105,6 +110,10 @@ pub enum Effect {
     Search(Job),
     /// Read the local time zone and the time (answered with `LocalZone` and `Tick`).
     ReadClock,
+    /// Load the program again from its source, off the UI thread (answered with `Refreshed`).
+    Refresh,
+    /// Search this program from now on (answered with `Reindexed`).
+    Reindex(Shared),
     /// Stop the browser.
     Quit,
 }
@@ -163,6 +172,8 @@ pub struct App {
     /// Where this copy of the program came from when the header should say so
     /// (`offline: copy from Sat 10:42`).
     pub source_note: Option<String>,
+    /// What changed at the last refresh, and which changed talks are not looked at yet.
+    pub live: Live,
 }
 
 impl App {
@@ -188,6 +199,7 @@ impl App {
             filters: Filters::default(),
             detail: DetailState::default(),
             source_note: None,
+            live: Live::default(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -216,7 +228,7 @@ impl App {
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.focus) {
-            (Some(Overlay::Help(_) | Overlay::About(_)), _) => Context::Help,
+            (Some(Overlay::Help(_) | Overlay::About(_) | Overlay::Changes(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (None, Focus::List) => Context::List,
@@ -265,6 +277,11 @@ impl App {
             Action::SearchProgress(progress) => self.on_progress(progress),
             Action::Tick(now) => self.tick(now),
             Action::LocalZone(zone) => self.clock.local = zone,
+            Action::Refreshed(Ok(fresh)) => return Some(self.refreshed(fresh)),
+            Action::Refreshed(Err(message)) => {
+                self.set_status(format!("refresh failed: {message}"), true);
+            }
+            Action::Reindexed => return self.reindexed(),
         }
         None
     }
@@ -279,7 +296,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
-            Some(Overlay::Help(text) | Overlay::About(text)) => {
+            Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
                 }
@@ -320,6 +337,8 @@ impl App {
             Command::ClearFilters => return self.clear_filters(),
             Command::JumpNow => self.jump_to_now(),
             Command::ToggleZone => self.toggle_zone(),
+            Command::Refresh => return Some(Effect::Refresh),
+            Command::Changes => self.overlay = Some(Overlay::Changes(TextOverlay::default())),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -353,6 +372,7 @@ impl App {
             self.detail.pending_jump = None;
         }
         self.clamp();
+        self.looked_at();
     }
 
     fn open_slides(&mut self) -> Option<Effect> {
@@ -432,7 +452,9 @@ impl App {
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.clamp_detail();
-        if let Some(Overlay::Help(text) | Overlay::About(text)) = &mut self.overlay {
+        if let Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) =
+            &mut self.overlay
+        {
             text.clamp();
         }
     }
@@ -448,7 +470,7 @@ fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
         Command::PageUp => text.scroll.saturating_sub(page),
         Command::Top => 0,
         Command::Bottom => usize::MAX,
-        Command::ToggleHelp | Command::Back | Command::About => return false,
+        Command::ToggleHelp | Command::Back | Command::About | Command::Changes => return false,
         _ => text.scroll,
     };
     text.clamp();

@@ -1,0 +1,89 @@
+//! Loading the program again while it is browsed: the download (or the file read) runs on a
+//! thread of its own so the screen stays responsive, and its outcome comes back to the event
+//! loop as an [`Action::Refreshed`]. `--refresh 10m` asks for one every so often.
+
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::action::Action;
+use crate::app::Fresh;
+use crate::fetch::Limits;
+use crate::source::Source;
+use crate::source::remote::Mode;
+
+/// Runs refreshes of one source, one at a time.
+pub struct Refresher {
+    source: Option<Source>,
+    results: mpsc::Sender<Action>,
+    /// Where the outcomes arrive; the event loop reads it.
+    pub inbox: mpsc::Receiver<Action>,
+    running: bool,
+    /// How often to refresh by itself, and when it last started one.
+    every: Option<(Duration, Instant)>,
+}
+
+impl Refresher {
+    /// A refresher of `source` (`None`: the built-in program, which never changes), refreshing
+    /// by itself `every` so often when given.
+    pub fn new(source: Option<Source>, every: Option<Duration>) -> Refresher {
+        let (results, inbox) = mpsc::channel();
+        Refresher {
+            source,
+            results,
+            inbox,
+            running: false,
+            every: every.map(|d| (d, Instant::now())),
+        }
+    }
+
+    /// Starts a refresh on its thread; what to tell the user at once, if anything.
+    pub fn start(&mut self) -> Option<Action> {
+        let Some(source) = self.source.clone() else {
+            return Some(Action::Notice(
+                "the built-in program has nothing to refresh".to_owned(),
+            ));
+        };
+        if self.running {
+            return Some(Action::Notice("a refresh is already running".to_owned()));
+        }
+        self.running = true;
+        if let Some((_, last)) = &mut self.every {
+            *last = Instant::now();
+        }
+        let results = self.results.clone();
+        std::thread::spawn(move || {
+            let limits = Limits {
+                // The terminal belongs to the browser: no progress line on stderr.
+                progress: false,
+                ..Limits::from_env()
+            };
+            let outcome = source
+                .open(Mode::Online, &limits)
+                .map(|opened| {
+                    let note = opened.offline.map(|o| o.to_string());
+                    let program = opened.loaded.into_browsed().0;
+                    crate::source::seen::remember(&program);
+                    Fresh::new(program, note)
+                })
+                .map_err(|e| crate::sanitize::line(&e.to_string()));
+            let _ = results.send(Action::Refreshed(outcome));
+        });
+        Some(Action::Notice("refreshing…".to_owned()))
+    }
+
+    /// The outcomes that arrived, and a refresh command when one is due.
+    pub fn news(&mut self) -> Vec<Action> {
+        let mut news: Vec<Action> = self.inbox.try_iter().collect();
+        if !news.is_empty() {
+            self.running = false;
+        }
+        if let Some((every, last)) = self.every
+            && !self.running
+            && last.elapsed() >= every
+        {
+            news.push(Action::Command(crate::action::Command::Refresh));
+            self.every = Some((every, Instant::now()));
+        }
+        news
+    }
+}
