@@ -85,13 +85,22 @@ impl App {
     /// the detail goes back to where it was.
     pub(super) fn reindexed(&mut self) -> Option<Effect> {
         let effect = self.refresh(self.selected_index());
+        self.restore_scroll();
+        effect
+    }
+
+    /// Once the list is rebuilt (at once, or when the search that rebuilds it is done), the
+    /// detail of the talk selected before the refresh scrolls back to where it was.
+    pub(super) fn restore_scroll(&mut self) {
+        if self.search.progress.is_some() {
+            return;
+        }
         if let Some((id, scroll)) = self.live.scroll.take()
             && self.selected_talk().is_some_and(|t| t.id == id)
         {
             self.detail.scroll = scroll;
             self.clamp();
         }
-        effect
     }
 
     /// The selected talk has been looked at: it is no longer marked changed.
@@ -102,5 +111,119 @@ impl App {
         if let Some(id) = self.selected_talk().map(|t| t.id.clone()) {
             self.live.unseen.remove(&id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::action::{Action, Command};
+    use crate::app::test_support::{act, app_with, cmd, measure, search_for, settle};
+    use crate::program::{Origin, parse_str};
+
+    fn program(talks: &[(&str, &str, &str)]) -> crate::program::Program {
+        let mut text = "[program]\ntitle = \"P\"\ntimezone = \"UTC\"\n".to_owned();
+        for (id, title, start) in talks {
+            let _ = write!(
+                text,
+                "[[talks]]\nid = \"{id}\"\ntitle = \"{title}\"\nstart = \"{start}\"\nduration = 30\n"
+            );
+        }
+        parse_str(&text, Origin::BuiltIn).expect("loads").0
+    }
+
+    /// A refresh keeps the selected talk (found by id in the new version), the search and
+    /// the detail's scroll; the changes are counted, and marked until the talk is selected.
+    #[test]
+    fn a_refresh_keeps_the_place_and_marks_what_changed() {
+        let old = program(&[
+            ("a", "Rust one", "2024-01-01T09:00"),
+            ("b", "Rust two", "2024-01-01T10:00"),
+            ("c", "Go", "2024-01-01T11:00"),
+        ]);
+        let mut app = app_with(old);
+        search_for(&mut app, "rust");
+        cmd(&mut app, Command::Down);
+        assert_eq!(app.selected_talk().map(|t| t.id.as_str()), Some("b"));
+        measure(&mut app, 50);
+        cmd(&mut app, Command::FocusDetail);
+        cmd(&mut app, Command::Down);
+        cmd(&mut app, Command::Down);
+        assert_eq!(app.detail.scroll, 2);
+
+        assert_eq!(app.update(Command::Refresh.into()), Some(Effect::Refresh));
+        // The new version: a Rust talk first, b moved later, c cancelled.
+        let new = program(&[
+            ("n", "Rust new", "2024-01-01T08:00"),
+            ("a", "Rust one", "2024-01-01T09:00"),
+            ("b", "Rust two", "2024-01-01T12:00"),
+        ]);
+        let fresh = Fresh::new(new, Some("offline: copy from Mon 09:00".into()));
+        let Some(Effect::Reindex(shared)) = app.update(Action::Refreshed(Ok(fresh))) else {
+            panic!("the search thread gets the new program");
+        };
+        assert!(Arc::ptr_eq(&shared.0, &app.program));
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some("refreshed: 1 new, 1 cancelled, 1 moved: press C to see them")
+        );
+        assert_eq!(
+            app.source_note.as_deref(),
+            Some("offline: copy from Mon 09:00")
+        );
+        let effect = app.update(Action::Reindexed);
+        settle(&mut app, effect);
+        measure(&mut app, 50);
+        let shown: Vec<&str> = app
+            .view
+            .talks()
+            .map(|ix| app.program.talks[ix.index()].id.as_str())
+            .collect();
+        assert_eq!(
+            shown,
+            ["n", "a", "b"],
+            "the search runs again on the new talks"
+        );
+        assert_eq!(app.search.input.text(), "rust");
+        assert_eq!(app.selected_talk().map(|t| t.id.as_str()), Some("b"));
+        assert_eq!(app.detail.scroll, 2, "the detail stays where it was");
+        let mut unseen: Vec<&str> = app.live.unseen.iter().map(String::as_str).collect();
+        unseen.sort_unstable();
+        assert_eq!(unseen, ["b", "c", "n"]);
+
+        cmd(&mut app, Command::FocusList);
+        cmd(&mut app, Command::Top);
+        assert!(!app.live.unseen.contains("n"), "selected: looked at");
+        act(&mut app, Command::Changes.into());
+        assert!(matches!(app.overlay, Some(crate::app::Overlay::Changes(_))));
+
+        let failed = app.update(Action::Refreshed(Err("x: no answer".into())));
+        assert_eq!(failed, None);
+        assert_eq!(
+            app.status.as_ref().map(|s| (s.text.as_str(), s.is_error)),
+            Some(("refresh failed: x: no answer", true))
+        );
+        assert_eq!(
+            app.program.talks.len(),
+            3,
+            "a failed refresh keeps the program"
+        );
+    }
+
+    #[test]
+    fn picks_go_first_in_the_list_of_changes() {
+        let change = |id: &str| Change {
+            id: id.into(),
+            title: id.into(),
+            kind: changes::ChangeKind::New,
+        };
+        let all = [change("a"), change("b"), change("c")];
+        let order: Vec<&str> = ordered(&all, |id| id == "c")
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(order, ["c", "a", "b"]);
     }
 }

@@ -274,7 +274,10 @@ impl App {
             Action::Notice(text) => self.set_status(text, false),
             Action::Insert(c) => return self.insert(&c.to_string()),
             Action::Paste(text) => return self.insert(&text),
-            Action::SearchProgress(progress) => self.on_progress(progress),
+            Action::SearchProgress(progress) => {
+                self.on_progress(progress);
+                self.restore_scroll();
+            }
             Action::Tick(now) => self.tick(now),
             Action::LocalZone(zone) => self.clock.local = zone,
             Action::Refreshed(Ok(fresh)) => return Some(self.refreshed(fresh)),
