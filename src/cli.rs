@@ -1,6 +1,7 @@
 //! The command line: `lectern [PROGRAM]` browses (a program file, or a published schedule
-//! converted in memory), `lectern check PROGRAM...` validates (program files and schedules,
-//! told apart the same way), `lectern import SCHEDULE` converts a schedule into a program file.
+//! converted in memory, on disk or at a web address), `lectern check PROGRAM...` validates
+//! (program files and schedules, told apart the same way), `lectern import SCHEDULE` converts a
+//! schedule into a program file, `lectern diff OLD NEW` compares two versions.
 //!
 //! Exit status: 0 on success, 1 when a program or schedule does not load, 2 for a usage error
 //! (clap's own errors included), 128 + N when signal N ended the browser.
@@ -28,8 +29,8 @@ use crate::source::{Loaded, Source, SourceError};
 #[command(version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The program file to browse, or a published schedule (Pentabarf/frab XML, frab/pretalx
-    /// JSON, iCalendar), converted in memory. Default: ./program.toml if there is one, else the
-    /// built-in program.
+    /// JSON, iCalendar), converted in memory; either may be an http(s) address. Default:
+    /// ./program.toml if there is one, else the built-in program.
     pub program: Option<PathBuf>,
 
     /// The command that opens slides, split into words without a shell; the file or URL is
@@ -65,7 +66,7 @@ pub enum Cmd {
     /// A published schedule (Pentabarf/frab XML, frab/pretalx JSON, iCalendar), told from its
     /// content as when browsing, is imported in memory, and what the import holds is printed.
     Check {
-        /// The program files or schedules to check.
+        /// The program files or schedules (paths or http(s) addresses) to check.
         #[arg(required = true)]
         programs: Vec<PathBuf>,
     },
@@ -75,7 +76,7 @@ pub enum Cmd {
     /// iCalendar .ics, detected from the content. Writes the program on standard output (or
     /// into OUT.toml) and what was imported on standard error.
     Import {
-        /// The schedule file.
+        /// The schedule file, or its http(s) address.
         schedule: PathBuf,
         /// The program file to write. Default: standard output.
         #[arg(short, long, value_name = "OUT.toml")]

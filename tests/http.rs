@@ -436,3 +436,25 @@ fn diff_compares_two_addresses_or_an_address_and_a_file() {
     );
     assert_eq!(missing.code, Some(2), "{}", missing.err);
 }
+
+#[test]
+fn relative_links_of_a_schedule_resolve_against_its_address() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let schedule = SCHEDULE.replace(
+        "https://fosdem.org/2021/schedule/event/fuss_remote_access/attachments/slides/4750/FUSS.pdf",
+        "files/FUSS.pdf",
+    );
+    assert_ne!(
+        schedule, SCHEDULE,
+        "the fixture has the slides this test rewrites"
+    );
+    let server = Server::start(move |_| Reply::ok(schedule.as_bytes()));
+    let run = lectern(
+        dir.path(),
+        &["import", &server.url("/2021/schedule.xml")],
+        &[],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.err);
+    let expected = format!("slides = \"{}\"", server.url("/2021/files/FUSS.pdf"));
+    assert!(run.out.contains(&expected), "{}", run.out);
+}

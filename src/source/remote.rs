@@ -185,3 +185,44 @@ pub fn import(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_slides_of_a_program_file_become_addresses_beside_it() {
+        let url = Url::parse("https://example.org/conf/program.toml").expect("url");
+        let text = "[program]\ntitle = \"T\"\n[[talks]]\ntitle = \"A\"\nslides = \"slides/a.pdf\"\n[[talks]]\ntitle = \"B\"\nslides = \"https://other.example/b.pdf\"\n[[talks]]\ntitle = \"C\"\nslides = \"../../../c.pdf\"\n";
+        let Ok(Loaded::Program(program, _)) = parse(&url, text.as_bytes()) else {
+            panic!("a program file");
+        };
+        let slides: Vec<Option<&str>> = program.talks.iter().map(|t| t.slides.as_deref()).collect();
+        assert_eq!(
+            slides,
+            [
+                Some("https://example.org/conf/slides/a.pdf"),
+                Some("https://other.example/b.pdf"),
+                Some("https://example.org/c.pdf"),
+            ]
+        );
+        assert_eq!(program.origin, Origin::Url(url.to_string()));
+    }
+
+    #[test]
+    fn bytes_that_are_neither_a_schedule_nor_a_program_are_refused() {
+        let url = Url::parse("http://127.0.0.1/x").expect("url");
+        assert!(matches!(
+            parse(&url, b"<html>"),
+            Err(SourceError::Schedule(_))
+        ));
+        assert!(matches!(
+            parse(&url, b"hello"),
+            Err(SourceError::Program(_))
+        ));
+        assert!(matches!(
+            parse(&url, b"{\xff"),
+            Err(SourceError::NotText { offset: 1, .. })
+        ));
+    }
+}
