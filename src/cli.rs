@@ -376,11 +376,7 @@ fn browse(
             return ExitCode::from(1);
         }
     };
-    let seen = crate::source::seen::last_seen(&program);
-    if source != Source::BuiltIn {
-        crate::source::seen::remember(&program);
-    }
-    let found = seen.map(|seen| crate::changes::compare(&seen, &program));
+    let found = crate::source::seen::changes_since(&source, &program);
     let mut app = App::new(program);
     if let Some(note) = note {
         app.source_note = Some(note.to_string());

@@ -1072,6 +1072,25 @@ fn a_refresh_moves_adds_and_cancels_talks_and_the_cache_opens_offline() {
         row(s, 0).contains("Live Days · offline: copy from ")
             && s.contents().contains("11:30 Alpha · B")
     });
+    assert!(
+        !offline
+            .output()
+            .parser
+            .screen()
+            .contents()
+            .contains("changed since"),
+        "the version seen last is the one the refresh brought"
+    );
     offline.quit();
     offline.assert_restored();
+
+    // Back to the first version: opening it shows what changed since it was last seen.
+    version.store(1, Ordering::SeqCst);
+    let mut reopened = start_args(&fixture, &[&url], |s| {
+        s.contents()
+            .contains("changed since you last looked: 1 new, 1 cancelled, 1 moved")
+            && s.contents().contains("11:00 Δ Beta · A")
+    });
+    reopened.quit();
+    reopened.assert_restored();
 }

@@ -62,7 +62,8 @@ impl Refresher {
                 .map(|opened| {
                     let note = opened.offline.map(|o| o.to_string());
                     let program = opened.loaded.into_browsed().0;
-                    crate::source::seen::remember(&program);
+                    // Seen now: the next opening compares with this version.
+                    crate::source::seen::changes_since(&source, &program);
                     Fresh::new(program, note)
                 })
                 .map_err(|e| crate::sanitize::line(&e.to_string()));
@@ -85,5 +86,72 @@ impl Refresher {
             self.every = Some((every, Instant::now()));
         }
         news
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Command;
+
+    /// The outcome of a refresh arrives as an action; a timer asks for the next one only
+    /// when none is running; the built-in program has nothing to refresh.
+    #[test]
+    fn refreshes_report_back_and_a_timer_asks_for_them() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.toml");
+        std::fs::write(
+            &path,
+            "[program]\ntitle = \"T\"\n[[talks]]\ntitle = \"A\"\n",
+        )
+        .expect("write");
+        let mut refresher = Refresher::new(
+            Some(Source::File(path.clone())),
+            Some(Duration::from_millis(500)),
+        );
+        assert_eq!(refresher.news(), [], "nothing is due yet");
+        assert_eq!(
+            refresher.start(),
+            Some(Action::Notice("refreshing…".to_owned()))
+        );
+        assert_eq!(
+            refresher.start(),
+            Some(Action::Notice("a refresh is already running".to_owned()))
+        );
+        let outcome = refresher
+            .inbox
+            .recv_timeout(Duration::from_secs(10))
+            .expect("an outcome");
+        let Action::Refreshed(Ok(fresh)) = outcome else {
+            panic!("a program: {outcome:?}");
+        };
+        assert_eq!(fresh.program.0.talks.len(), 1);
+        std::thread::sleep(Duration::from_millis(510));
+        refresher.running = false;
+        assert_eq!(refresher.news(), [Action::Command(Command::Refresh)]);
+        assert_eq!(
+            refresher.news(),
+            [],
+            "not again until the time has passed again"
+        );
+
+        std::fs::write(&path, "[program]\n").expect("break");
+        refresher.start();
+        let outcome = refresher
+            .inbox
+            .recv_timeout(Duration::from_secs(10))
+            .expect("an outcome");
+        assert!(
+            matches!(&outcome, Action::Refreshed(Err(message)) if message.contains("title")),
+            "{outcome:?}"
+        );
+
+        let mut built_in = Refresher::new(None, None);
+        assert_eq!(
+            built_in.start(),
+            Some(Action::Notice(
+                "the built-in program has nothing to refresh".to_owned()
+            ))
+        );
     }
 }
