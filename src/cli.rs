@@ -93,9 +93,10 @@ pub enum Cmd {
     ///
     /// With --ics, write them as iCalendar for a calendar program instead.
     Agenda(crate::agenda::cmd::AgendaArgs),
-    /// Show what changed between two versions of a program: new, cancelled, moved and changed
-    /// talks, matched by talk id. Exit status 0 when nothing changed, 1 when something did, 2
-    /// on error.
+    /// Show what changed between two versions of a program.
+    ///
+    /// New, cancelled, moved and changed talks, matched by talk id. Exit status 0 when nothing
+    /// changed, 1 when something did, 2 on error.
     Diff(crate::diff::DiffArgs),
 }
 
