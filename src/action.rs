@@ -1,6 +1,10 @@
 //! What can happen to the app: commands the user binds to keys, and the events the loop turns
 //! into actions (mouse clicks, typed text, what came of an effect).
 
+use std::sync::Arc;
+
+use crate::program::Program;
+
 /// A user command. Its meaning depends on the focused pane: `Down` selects the next talk in the
 /// list and scrolls one line in the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,6 +81,10 @@ pub enum Command {
     JumpNow,
     /// Show times in the local time zone, or the program's again.
     ToggleZone,
+    /// Load the program again from where it came from (a web address, a file).
+    Refresh,
+    /// Show what changed in the program since it was last seen.
+    Changes,
 }
 
 /// Everything `App::update` reacts to.
@@ -102,10 +110,44 @@ pub enum Action {
     Tick(jiff::Timestamp),
     /// The local time zone, as the system names it (`None` when it cannot tell).
     LocalZone(Option<jiff::tz::TimeZone>),
+    /// A refresh brought this program (or failed with this message).
+    Refreshed(Result<Fresh, String>),
+    /// The search thread now searches the program the app shows.
+    Reindexed,
 }
 
 impl From<Command> for Action {
     fn from(command: Command) -> Self {
         Action::Command(command)
+    }
+}
+
+/// A program shared with the search thread, compared by identity: the same `Arc` is the same
+/// version, so actions and effects carrying one stay comparable.
+#[derive(Debug, Clone)]
+pub struct Shared(pub Arc<Program>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Shared {}
+
+/// A newly loaded version of the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fresh {
+    pub program: Shared,
+    /// `offline: copy from Sat 10:42` when the refresh could only reach the cache.
+    pub note: Option<String>,
+}
+
+impl Fresh {
+    pub fn new(program: Program, note: Option<String>) -> Fresh {
+        Fresh {
+            program: Shared(Arc::new(program)),
+            note,
+        }
     }
 }

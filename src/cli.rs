@@ -1,6 +1,7 @@
 //! The command line: `lectern [PROGRAM]` browses (a program file, or a published schedule
-//! converted in memory), `lectern check PROGRAM...` validates (program files and schedules,
-//! told apart the same way), `lectern import SCHEDULE` converts a schedule into a program file.
+//! converted in memory, on disk or at a web address), `lectern check PROGRAM...` validates
+//! (program files and schedules, told apart the same way), `lectern import SCHEDULE` converts a
+//! schedule into a program file, `lectern diff OLD NEW` compares two versions.
 //!
 //! Exit status: 0 on success, 1 when a program or schedule does not load, 2 for a usage error
 //! (clap's own errors included), 128 + N when signal N ended the browser.
@@ -14,19 +15,22 @@ use jiff::tz::TimeZone;
 
 use crate::app::App;
 use crate::context::AppContext;
+use crate::effects::refresh::Refresher;
+use crate::fetch::Limits;
 use crate::import::{self, Format};
 use crate::opener::Viewer;
 use crate::program::{self, Diagnostic};
 use crate::run::{self, Ending};
-use crate::source::{Loaded, Source};
+use crate::source::remote::{self, Mode, Opened};
+use crate::source::{Loaded, Source, SourceError};
 
 /// Browse a conference or workshop program in the terminal.
 #[derive(Debug, Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The program file to browse, or a published schedule (Pentabarf/frab XML, frab/pretalx
-    /// JSON, iCalendar), converted in memory. Default: ./program.toml if there is one, else the
-    /// built-in program.
+    /// JSON, iCalendar), converted in memory; either may be an http(s) address. Default:
+    /// ./program.toml if there is one, else the built-in program.
     pub program: Option<PathBuf>,
 
     /// The command that opens slides, split into words without a shell; the file or URL is
@@ -37,6 +41,15 @@ pub struct Cli {
     )]
     #[arg(long, value_name = "CMD", global = true)]
     pub opener: Option<String>,
+
+    /// Use the cached copy of a web address, without the network.
+    #[arg(long, global = true)]
+    pub offline: bool,
+
+    /// Load the program again this often while browsing (`10m`, `30s`, `1h`; at least 10s),
+    /// as the R key does.
+    #[arg(long, value_name = "EVERY", value_parser = parse_every)]
+    pub refresh: Option<std::time::Duration>,
 
     /// Start with this search applied, as if typed after `/`.
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
@@ -58,7 +71,7 @@ pub enum Cmd {
     /// A published schedule (Pentabarf/frab XML, frab/pretalx JSON, iCalendar), told from its
     /// content as when browsing, is imported in memory, and what the import holds is printed.
     Check {
-        /// The program files or schedules to check.
+        /// The program files or schedules (paths or http(s) addresses) to check.
         #[arg(required = true)]
         programs: Vec<PathBuf>,
     },
@@ -68,7 +81,7 @@ pub enum Cmd {
     /// iCalendar .ics, detected from the content. Writes the program on standard output (or
     /// into OUT.toml) and what was imported on standard error.
     Import {
-        /// The schedule file.
+        /// The schedule file, or its http(s) address.
         schedule: PathBuf,
         /// The program file to write. Default: standard output.
         #[arg(short, long, value_name = "OUT.toml")]
@@ -85,6 +98,11 @@ pub enum Cmd {
     ///
     /// With --ics, write them as iCalendar for a calendar program instead.
     Agenda(crate::agenda::cmd::AgendaArgs),
+    /// Show what changed between two versions of a program.
+    ///
+    /// New, cancelled, moved and changed talks, matched by talk id. Exit status 0 when nothing
+    /// changed, 1 when something did, 2 on error.
+    Diff(crate::diff::DiffArgs),
 }
 
 /// The `--format` values.
@@ -106,6 +124,17 @@ impl From<FormatArg> for Format {
             FormatArg::Ical => Format::Ical,
         }
     }
+}
+
+fn parse_every(text: &str) -> Result<std::time::Duration, String> {
+    let every: jiff::SignedDuration = text
+        .parse()
+        .map_err(|_| format!("expected a duration like 10m, 30s or 1h, not {text:?}"))?;
+    let every = std::time::Duration::try_from(every).map_err(|e| e.to_string())?;
+    if every < std::time::Duration::from_secs(10) {
+        return Err("refresh at most every 10s".to_owned());
+    }
+    Ok(every)
 }
 
 fn parse_zone(name: &str) -> Result<TimeZone, String> {
@@ -135,8 +164,13 @@ macro_rules! say {
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mode = if cli.offline {
+        Mode::Offline
+    } else {
+        Mode::Online
+    };
     match cli.command {
-        Some(Cmd::Check { programs }) => check(&programs),
+        Some(Cmd::Check { programs }) => check(&programs, mode),
         Some(Cmd::Import {
             schedule,
             output,
@@ -144,6 +178,7 @@ pub fn main() -> ExitCode {
             timezone,
         }) => import(
             &schedule,
+            mode,
             output.as_deref(),
             &import::Options {
                 format: format.map(Format::from),
@@ -152,11 +187,14 @@ pub fn main() -> ExitCode {
             },
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
+        Some(Cmd::Diff(args)) => crate::diff::run(&args, mode),
         None => browse(
             cli.program.as_deref(),
             cli.timezone.as_ref(),
+            mode,
             cli.opener.as_deref(),
             cli.search.as_deref(),
+            cli.refresh,
         ),
     }
 }
@@ -168,11 +206,19 @@ fn print_warnings(path: &str, warnings: &[Diagnostic]) {
     }
 }
 
-fn check(programs: &[PathBuf]) -> ExitCode {
+fn check(programs: &[PathBuf], mode: Mode) -> ExitCode {
     let mut failed = false;
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
-        match Source::File(path.clone()).load() {
+        let opened = Source::from_path(path).open(mode, &Limits::from_env());
+        if let Ok(Opened {
+            offline: Some(note),
+            ..
+        }) = &opened
+        {
+            report!("{name}: {}", note.explained());
+        }
+        match opened.map(|o| o.loaded) {
             Ok(Loaded::Program(program, warnings)) => {
                 print_warnings(&name, &warnings);
                 say!(
@@ -258,9 +304,25 @@ fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(
 }
 
 /// `lectern import`: the program on stdout or in `output`, the summary on stderr.
-fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> ExitCode {
+fn import(
+    schedule: &Path,
+    mode: Mode,
+    output: Option<&Path>,
+    options: &import::Options,
+) -> ExitCode {
     let name = crate::sanitize::visible(&schedule.display().to_string());
-    let imported = match import::import_file(schedule, options) {
+    let imported = match Source::from_path(schedule) {
+        Source::Url(url) => {
+            crate::source::remote::import(&url, mode, options).map(|(imported, note)| {
+                if let Some(note) = note {
+                    report!("{name}: {}", note.explained());
+                }
+                imported
+            })
+        }
+        _ => import::import_file(schedule, options).map_err(SourceError::from),
+    };
+    let imported = match imported {
         Ok(imported) => imported,
         Err(e) => {
             report!("{e}");
@@ -289,8 +351,10 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
 fn browse(
     path: Option<&Path>,
     timezone: Option<&TimeZone>,
+    mode: Mode,
     opener: Option<&str>,
     search: Option<&str>,
+    refresh: Option<std::time::Duration>,
 ) -> ExitCode {
     let env_opener = std::env::var("LECTERN_OPENER").ok();
     let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
@@ -312,18 +376,39 @@ fn browse(
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match Source::choose(path, Path::new(".")).load_in(timezone) {
-        Ok(loaded) => loaded.into_browsed(),
+    let source = Source::choose(path, Path::new("."));
+    let (program, status, note) = match source.open_in(mode, &Limits::from_env(), timezone) {
+        Ok(remote::Opened { loaded, offline }) => {
+            let (program, status) = loaded.into_browsed();
+            (program, status, offline)
+        }
         Err(e) => {
             report!("{e}");
             return ExitCode::from(1);
         }
     };
+    let found = crate::source::seen::changes_since(&source, &program);
     let mut app = App::new(program);
+    if let Some(note) = note {
+        app.source_note = Some(note.to_string());
+        app.set_status(note.explained(), false);
+    }
     if let Some(status) = status {
         app.set_status(status, false);
     }
-    match run::browse(app, &AppContext::default(), viewer, search) {
+    if let Some(found) = found.filter(|f| !f.is_empty()) {
+        app.set_status(
+            format!(
+                "changed since you last looked: {}",
+                crate::app::summary(&found)
+            ),
+            false,
+        );
+        app.live.set(found);
+    }
+    let refresher = Refresher::new((source != Source::BuiltIn).then_some(source), refresh)
+        .in_zone(timezone.cloned());
+    match run::browse(app, &AppContext::default(), viewer, search, refresher) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

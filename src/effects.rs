@@ -17,6 +17,8 @@ use crate::opener::Launcher;
 use crate::search::worker::Worker;
 use crate::terminal::{self, Tui};
 
+pub mod refresh;
+
 /// Carries out effects. `Effect::Quit` never reaches a runner: [`dispatch`] ends with it.
 pub trait Effects {
     /// Carries out `effect`; what came of it at once, as actions for the app.
@@ -57,11 +59,13 @@ pub fn open_slides(slides: &str, base: &Path, launcher: &mut dyn Launcher) -> Ac
     }
 }
 
-/// The real runner: the terminal (to suspend), the search thread, the slides launcher.
+/// The real runner: the terminal (to suspend), the search thread, the slides launcher, and
+/// the thread that loads the program again.
 pub struct System<L: Launcher> {
     pub terminal: Tui,
     pub worker: Worker,
     pub launcher: L,
+    pub refresher: refresh::Refresher,
 }
 
 impl<L: Launcher> Effects for System<L> {
@@ -79,6 +83,11 @@ impl<L: Launcher> Effects for System<L> {
                 Vec::new()
             }
             Effect::ReadClock => read_clock(),
+            Effect::Refresh => self.refresher.start().into_iter().collect(),
+            Effect::Reindex(program) => {
+                self.worker = Worker::start(program.0);
+                vec![Action::Reindexed]
+            }
             Effect::Quit => Vec::new(),
         })
     }

@@ -6,8 +6,11 @@
 //!   read, validated and sanitized into plain types; nothing there knows about the terminal.
 //! - [`import`]: published schedules (Pentabarf/frab XML, frab/pretalx JSON, iCalendar)
 //!   converted into a `Program`, and [`program::to_toml`] to write one.
-//! - [`source`]: where a program comes from (a file, a schedule converted in memory, the
-//!   built-in program), loaded or refused with a typed error.
+//! - [`changes`]: what changed between two versions of a program, talk by talk.
+//! - [`fetch`] and [`cache`]: downloading a schedule over HTTP(S) within limits, and the copies
+//!   kept for offline use.
+//! - [`source`]: where a program comes from (a file, a schedule converted in memory, a web
+//!   address through the cache, the built-in program), loaded or refused with a typed error.
 //! - [`agenda`]: the talks a user picks, their clashes and free time, kept in a file per
 //!   program and exported as text or iCalendar; no terminal code either.
 //! - [`search`]: the query language, the folded index, facet filters, and the search thread.
@@ -20,14 +23,18 @@
 //!   what it measured back to the app.
 //! - [`opener`], [`terminal`], [`effects`] and [`run`]: starting a viewer, taking over and
 //!   restoring the terminal, the one runner that carries out every effect, and the event loop.
-//! - [`cli`]: the command line.
+//! - [`cli`] and [`diff`]: the command line, and `lectern diff`.
 
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod cache;
+pub mod changes;
 pub mod cli;
 pub mod context;
+pub mod diff;
 pub mod effects;
+pub mod fetch;
 pub mod import;
 pub mod input;
 pub mod keymap;

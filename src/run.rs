@@ -17,6 +17,7 @@ use crossterm::event::{
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::context::AppContext;
+use crate::effects::refresh::Refresher;
 use crate::effects::{self, Effects as _, Flow, System};
 use crate::keymap::Context;
 use crate::opener::{ProcessLauncher, Viewer};
@@ -50,12 +51,13 @@ pub enum RunError {
 }
 
 /// Runs the browser on the terminal until the user quits or a signal ends it, starting with
-/// the search `search` when given.
+/// the search `search` when given; `refresher` loads the program again when asked.
 pub fn browse(
     mut app: App,
     ctx: &AppContext,
     viewer: Viewer,
     search: Option<&str>,
+    refresher: Refresher,
 ) -> Result<Ending, RunError> {
     if !std::io::stdout().is_terminal() {
         return Err(RunError::NotATerminal);
@@ -66,6 +68,7 @@ pub fn browse(
         worker: Worker::start(Arc::clone(&app.program)),
         launcher: ProcessLauncher::new(viewer, reports),
         terminal: terminal::enter()?,
+        refresher,
     };
     let result = event_loop(&mut system, &mut app, ctx, &watchdog, &inbox, search);
     terminal::restore();
@@ -109,6 +112,7 @@ fn event_loop(
                 None => {}
             }
             let mut news: Vec<Action> = inbox.try_iter().map(Action::Report).collect();
+            news.extend(system.refresher.news());
             // The now/next markers move with the clock.
             if last_tick.elapsed() >= TICK {
                 news.push(Action::Tick(jiff::Timestamp::now()));

@@ -1,15 +1,21 @@
-//! Where a program comes from: a [`Source`] (a file, or the built-in program; a web address
-//! with a cache can join them) loads into a [`Loaded`] program or fails with a
-//! [`SourceError`] whose message is the whole report for the user.
+//! Where a program comes from: a [`Source`] (a file, a web address through the cache, or the
+//! built-in program) loads into a [`Loaded`] program or fails with a [`SourceError`] whose
+//! message is the whole report for the user.
 //!
-//! A file is a program file or a published schedule, told apart by its first characters: a
-//! schedule is imported in memory. Used by `lectern [PROGRAM]` and `lectern check`.
+//! A file or a download is a program file or a published schedule, told apart by its first
+//! characters: a schedule is imported in memory. Used by `lectern [PROGRAM]`, `lectern check`,
+//! `lectern import` and `lectern diff`.
+
+pub mod remote;
+pub mod seen;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
+use url::Url;
 
+use crate::fetch::{FetchError, Limits};
 use crate::import::{self, ImportError, Imported};
 use crate::program::{Diagnostic, LoadError, Program};
 
@@ -20,6 +26,8 @@ pub enum Source {
     File(PathBuf),
     /// The program built into Lectern.
     BuiltIn,
+    /// A program file or a schedule at an http(s) address, kept in the cache.
+    Url(Url),
 }
 
 /// Why a program could not be loaded. Displaying it gives the whole report for the user.
@@ -34,6 +42,16 @@ pub enum SourceError {
         "lectern: --timezone applies to published schedules; {path} is a program file, whose zone is `timezone` in [program]"
     )]
     ZoneForProgram { path: String },
+    #[error("lectern: {0}")]
+    Fetch(FetchError),
+    #[error("lectern: {0}; no copy of it is in the cache to open instead")]
+    Unreachable(FetchError),
+    #[error("lectern: {url}: no copy of it is in the cache; open it once without --offline")]
+    NotCached { url: String },
+    #[error(
+        "lectern: {url}: not UTF-8 text (byte {offset}); expected a schedule or a program file"
+    )]
+    NotText { url: String, offset: usize },
 }
 
 /// A program as loaded: from a program file with its warnings, or imported from a schedule.
@@ -44,11 +62,27 @@ pub enum Loaded {
 }
 
 impl Source {
-    /// The source `lectern [PROGRAM]` browses: the file given, else `./program.toml` in
-    /// `folder` when there is one, else the built-in program.
+    /// A command-line argument: an `http://` or `https://` address, else a path.
+    pub fn from_path(path: &Path) -> Source {
+        path.to_str()
+            .filter(|s| {
+                let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+                lower.starts_with("http://") || lower.starts_with("https://")
+            })
+            .and_then(|s| Url::parse(s).ok())
+            .map_or_else(|| Source::File(path.to_path_buf()), Source::Url)
+    }
+
+    /// As [`Source::from_path`], for an argument read as text.
+    pub fn from_arg(arg: &str) -> Result<Source, SourceError> {
+        Ok(Source::from_path(Path::new(arg)))
+    }
+
+    /// The source `lectern [PROGRAM]` browses: the file or address given, else
+    /// `./program.toml` in `folder` when there is one, else the built-in program.
     pub fn choose(path: Option<&Path>, folder: &Path) -> Source {
         if let Some(path) = path {
-            return Source::File(path.to_path_buf());
+            return Source::from_path(path);
         }
         let default = Path::new("program.toml");
         if folder.join(default).is_file() {
@@ -58,7 +92,8 @@ impl Source {
         }
     }
 
-    /// Reads and checks the program (a schedule is imported in memory).
+    /// Reads and checks the program (a schedule is imported in memory); an address is
+    /// downloaded, or opened from the cache when the server cannot give it.
     pub fn load(&self) -> Result<Loaded, SourceError> {
         self.load_in(None)
     }
@@ -66,23 +101,48 @@ impl Source {
     /// Reads and checks the program; a schedule is imported in memory in `timezone` when one
     /// is given, and a program file refuses one (it names its own zone).
     pub fn load_in(&self, timezone: Option<&TimeZone>) -> Result<Loaded, SourceError> {
-        match self {
-            Source::BuiltIn => Ok(Loaded::Program(Program::built_in()?, Vec::new())),
+        self.open_in(remote::Mode::Online, &Limits::from_env(), timezone)
+            .map(|opened| opened.loaded)
+    }
+
+    /// As [`Source::load`], saying when the copy is the cached one, and `mode` decides whether
+    /// the network is used.
+    pub fn open(&self, mode: remote::Mode, limits: &Limits) -> Result<remote::Opened, SourceError> {
+        self.open_in(mode, limits, None)
+    }
+
+    /// As [`Source::open`], a schedule read in `timezone` when one is given (a program file
+    /// refuses one: it names its own zone).
+    pub fn open_in(
+        &self,
+        mode: remote::Mode,
+        limits: &Limits,
+        timezone: Option<&TimeZone>,
+    ) -> Result<remote::Opened, SourceError> {
+        let options = import::Options {
+            timezone: timezone.cloned(),
+            ..import::Options::default()
+        };
+        let loaded = match self {
+            Source::Url(url) => return remote::open(url, mode, limits, &options),
+            Source::BuiltIn => Loaded::Program(Program::built_in()?, Vec::new()),
             Source::File(path) if is_schedule(path) => {
-                let options = import::Options {
-                    timezone: timezone.cloned(),
-                    ..import::Options::default()
-                };
-                Ok(Loaded::Schedule(import::import_file(path, &options)?))
+                Loaded::Schedule(import::import_file(path, &options)?)
             }
-            Source::File(path) if timezone.is_some() => Err(SourceError::ZoneForProgram {
-                path: crate::sanitize::visible(&path.display().to_string()),
-            }),
+            Source::File(path) if timezone.is_some() => {
+                return Err(SourceError::ZoneForProgram {
+                    path: crate::sanitize::visible(&path.display().to_string()),
+                });
+            }
             Source::File(path) => {
                 let (program, warnings) = crate::program::load_file(path)?;
-                Ok(Loaded::Program(program, warnings))
+                Loaded::Program(program, warnings)
             }
-        }
+        };
+        Ok(remote::Opened {
+            loaded,
+            offline: None,
+        })
     }
 }
 

@@ -24,6 +24,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
+mod http_server;
+
 /// How long the screen may take to show something: generous, for a slow, busy machine.
 const SCREEN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the reader may take to see the end of the output once the process is gone.
@@ -247,6 +249,9 @@ impl Session {
         command.env_remove("LECTERN_OPENER");
         // Private copies of slides go to the test's folder.
         command.env("XDG_CACHE_HOME", cwd.join("cache"));
+        // What the browser keeps (the cache, the versions seen) stays in the test's folder.
+        command.env("LECTERN_CACHE_DIR", cwd.join(".cache"));
+        command.env("LECTERN_DATA_DIR", cwd.join(".data"));
         let child = pair.slave.spawn_command(command).expect("spawn lectern");
         // Only the child keeps the slave side open: its exit is the end of the output.
         drop(pair.slave);
@@ -1061,4 +1066,85 @@ fn browses_an_imported_schedule() {
     let (status, _) = session.wait_exit(EOF_TIMEOUT);
     assert_exit_code(&status, 0);
     session.assert_restored();
+}
+
+/// The first version of a program served over HTTP, and the second: Alpha moved to 11:30 in
+/// room B, Beta cancelled, Gamma added.
+const LIVE_V1: &str = "[program]\ntitle = \"Live Days\"\ntimezone = \"Europe/Brussels\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Alpha\"\nstart = \"2024-02-03T10:00\"\nduration = 30\nroom = \"A\"\n\n[[talks]]\nid = \"b\"\ntitle = \"Beta\"\nstart = \"2024-02-03T11:00\"\nduration = 30\nroom = \"A\"\n";
+const LIVE_V2: &str = "[program]\ntitle = \"Live Days\"\ntimezone = \"Europe/Brussels\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Alpha\"\nstart = \"2024-02-03T11:30\"\nduration = 30\nroom = \"B\"\n\n[[talks]]\nid = \"g\"\ntitle = \"Gamma\"\nstart = \"2024-02-03T12:00\"\nduration = 30\nroom = \"A\"\n";
+
+#[test]
+fn a_refresh_moves_adds_and_cancels_talks_and_the_cache_opens_offline() {
+    use http_server::{Reply, Server};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let fixture = Fixture::new();
+    let version = Arc::new(AtomicUsize::new(1));
+    let chosen = Arc::clone(&version);
+    let server = Server::start(move |_| match chosen.load(Ordering::SeqCst) {
+        1 => Reply::ok(LIVE_V1.as_bytes()),
+        2 => Reply::ok(LIVE_V2.as_bytes()),
+        _ => Reply::with(500, &[], b"down"),
+    });
+    let url = server.url("/live.toml");
+    let mut session = start_args(&fixture, &[&url], |s| {
+        row(s, 0).starts_with("Live Days") && s.contents().contains("10:00 Alpha · A")
+    });
+    version.store(2, Ordering::SeqCst);
+    session.send(b"R");
+    session.wait_for("the refreshed program", SCREEN_TIMEOUT, |s| {
+        let contents = s.contents();
+        contents.contains("refreshed: 1 new, 1 cancelled, 1 moved: press C to see them")
+            && contents.contains("11:30 Δ Alpha · B")
+            && contents.contains("12:00 Δ Gamma · A")
+            && !contents.contains("Beta")
+            // Alpha is still selected, and its detail is the new one.
+            && row(s, 0).trim_end().ends_with("talk 1 of 2")
+            && contents.contains("11:30–12:00")
+    });
+    session.send(b"C");
+    session.wait_for("the changes overlay", SCREEN_TIMEOUT, |s| {
+        let contents = s.contents();
+        contents.contains("Changes")
+            && contents.contains("~ a  Alpha: time 10:00 → 11:30, room A → B")
+            && contents.contains("+ g  Gamma")
+            && contents.contains("- b  Beta")
+    });
+    session.send(b"C");
+    session.wait_for("the overlay closed", SCREEN_TIMEOUT, |s| {
+        !s.contents().contains("+ g  Gamma")
+    });
+    session.send(b"j");
+    session.wait_for("Gamma looked at", SCREEN_TIMEOUT, |s| {
+        s.contents().contains("12:00 Gamma · A") && row(s, 0).trim_end().ends_with("talk 2 of 2")
+    });
+    session.quit();
+    session.assert_restored();
+
+    // The server fails: the cached copy opens, and the header says so.
+    version.store(3, Ordering::SeqCst);
+    let mut offline = start_args(&fixture, &[&url], |s| {
+        row(s, 0).contains("Live Days · offline: copy from ")
+            && s.contents().contains("11:30 Alpha · B")
+    });
+    assert!(
+        !offline
+            .output()
+            .parser
+            .screen()
+            .contents()
+            .contains("changed since"),
+        "the version seen last is the one the refresh brought"
+    );
+    offline.quit();
+    offline.assert_restored();
+
+    // Back to the first version: opening it shows what changed since it was last seen.
+    version.store(1, Ordering::SeqCst);
+    let mut reopened = start_args(&fixture, &[&url], |s| {
+        s.contents()
+            .contains("changed since you last looked: 1 new, 1 cancelled, 1 moved")
+            && s.contents().contains("11:00 Δ Beta · A")
+    });
+    reopened.quit();
+    reopened.assert_restored();
 }

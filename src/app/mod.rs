@@ -16,6 +16,7 @@
 
 mod filters;
 mod layout;
+mod live;
 mod schedule;
 mod search;
 mod view;
@@ -30,8 +31,10 @@ use crate::search::Filters;
 use crate::search::filter::Choice;
 use crate::search::worker::Job;
 
+pub use crate::action::{Fresh, Shared};
 pub use filters::FilterPanel;
 pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
+pub use live::{Live, ordered, summary};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
 pub use view::{Row, View};
@@ -57,6 +60,8 @@ pub enum Overlay {
     Filters(FilterPanel),
     /// What the program file says about itself.
     About(TextOverlay),
+    /// What changed in the program since it was last seen.
+    Changes(TextOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -105,6 +110,10 @@ pub enum Effect {
     Search(Job),
     /// Read the local time zone and the time (answered with `LocalZone` and `Tick`).
     ReadClock,
+    /// Load the program again from its source, off the UI thread (answered with `Refreshed`).
+    Refresh,
+    /// Search this program from now on (answered with `Reindexed`).
+    Reindex(Shared),
     /// Stop the browser.
     Quit,
 }
@@ -160,6 +169,11 @@ pub struct App {
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
+    /// Where this copy of the program came from when the header should say so
+    /// (`offline: copy from Sat 10:42`).
+    pub source_note: Option<String>,
+    /// What changed at the last refresh, and which changed talks are not looked at yet.
+    pub live: Live,
 }
 
 impl App {
@@ -184,6 +198,8 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
+            source_note: None,
+            live: Live::default(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -212,7 +228,7 @@ impl App {
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.focus) {
-            (Some(Overlay::Help(_) | Overlay::About(_)), _) => Context::Help,
+            (Some(Overlay::Help(_) | Overlay::About(_) | Overlay::Changes(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (None, Focus::List) => Context::List,
@@ -258,9 +274,17 @@ impl App {
             Action::Notice(text) => self.set_status(text, false),
             Action::Insert(c) => return self.insert(&c.to_string()),
             Action::Paste(text) => return self.insert(&text),
-            Action::SearchProgress(progress) => self.on_progress(progress),
+            Action::SearchProgress(progress) => {
+                self.on_progress(progress);
+                self.restore_scroll();
+            }
             Action::Tick(now) => self.tick(now),
             Action::LocalZone(zone) => self.clock.local = zone,
+            Action::Refreshed(Ok(fresh)) => return Some(self.refreshed(fresh)),
+            Action::Refreshed(Err(message)) => {
+                self.set_status(format!("refresh failed: {message}"), true);
+            }
+            Action::Reindexed => return self.reindexed(),
         }
         None
     }
@@ -275,7 +299,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
-            Some(Overlay::Help(text) | Overlay::About(text)) => {
+            Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
                 }
@@ -316,6 +340,8 @@ impl App {
             Command::ClearFilters => return self.clear_filters(),
             Command::JumpNow => self.jump_to_now(),
             Command::ToggleZone => self.toggle_zone(),
+            Command::Refresh => return Some(Effect::Refresh),
+            Command::Changes => self.overlay = Some(Overlay::Changes(TextOverlay::default())),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -349,6 +375,7 @@ impl App {
             self.detail.pending_jump = None;
         }
         self.clamp();
+        self.looked_at();
     }
 
     fn open_slides(&mut self) -> Option<Effect> {
@@ -428,7 +455,9 @@ impl App {
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.clamp_detail();
-        if let Some(Overlay::Help(text) | Overlay::About(text)) = &mut self.overlay {
+        if let Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) =
+            &mut self.overlay
+        {
             text.clamp();
         }
     }
@@ -444,7 +473,7 @@ fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
         Command::PageUp => text.scroll.saturating_sub(page),
         Command::Top => 0,
         Command::Bottom => usize::MAX,
-        Command::ToggleHelp | Command::Back | Command::About => return false,
+        Command::ToggleHelp | Command::Back | Command::About | Command::Changes => return false,
         _ => text.scroll,
     };
     text.clamp();

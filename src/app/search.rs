@@ -36,6 +36,16 @@ pub struct SearchState {
 }
 
 impl SearchState {
+    /// Forgets every talk it refers to (the last result, the talks to come back to): the
+    /// program they belonged to has been replaced by a new version.
+    pub fn forget_talks(&mut self) {
+        self.last = None;
+        self.before = None;
+        self.keep = None;
+        self.progress = None;
+        self.generation += 1;
+    }
+
     /// True when the list shows every talk.
     pub fn is_idle(&self, filters: &Filters) -> bool {
         self.query.is_empty() && filters.is_empty()

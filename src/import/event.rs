@@ -120,16 +120,21 @@ fn field_line(s: &str) -> Option<String> {
     optional_line(s).filter(|s| !PLACEHOLDERS.contains(&s.to_lowercase().as_str()))
 }
 
-/// The program's title when the schedule gives none: the file's name, as calendar apps do.
+/// The program's title when the schedule gives none: the file's name (for an address, its
+/// last path segment), as calendar apps do.
 fn title_of(origin: &Origin) -> String {
-    match origin {
+    let name = match origin {
         Origin::File(path) => path
             .file_name()
-            .map(|name| sanitize::line(&name.to_string_lossy()))
-            .filter(|name| !name.is_empty())
-            .unwrap_or_else(|| "Imported schedule".to_owned()),
-        Origin::BuiltIn => "Imported schedule".to_owned(),
-    }
+            .map(|name| sanitize::line(&name.to_string_lossy())),
+        Origin::Url(address) => Url::parse(address).ok().and_then(|url| {
+            let last = url.path_segments()?.rfind(|s| !s.is_empty())?.to_owned();
+            Some(sanitize::line(&last))
+        }),
+        Origin::BuiltIn => None,
+    };
+    name.filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "Imported schedule".to_owned())
 }
 
 /// Turns events into talks as a reader finds them, so a schedule's events are never all held

@@ -84,6 +84,8 @@ pub const DEFAULTS: &[Row] = &[
     Row { keys: &[ch('F')], command: Command::ClearFilters, contexts: PANES, help: "clear every filter", hint: None },
     Row { keys: &[ch('.')], command: Command::JumpNow, contexts: PANES, help: "the talk on now, or the next", hint: None },
     Row { keys: &[ch('z')], command: Command::ToggleZone, contexts: PANES, help: "local times / program times", hint: None },
+    Row { keys: &[ch('R')], command: Command::Refresh, contexts: PANES, help: "load again, keeping your place", hint: None },
+    Row { keys: &[ch('C')], command: Command::Changes, contexts: &[List, Detail, Help], help: "what changed since you looked", hint: None },
     Row { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[List, Detail, Help], help: "show or hide this help", hint: Some(Hint::Always("help")) },
     Row { keys: &[ch('i')], command: Command::About, contexts: &[List, Detail, Help], help: "about the program: venue, web page", hint: None },
     Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[List], help: "clear the search", hint: None },

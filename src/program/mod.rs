@@ -21,7 +21,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
-pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_str, read_capped};
+pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, read_capped};
 pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};
 pub use talk_ix::TalkIx;
 pub use write::to_toml;
@@ -36,6 +36,9 @@ pub enum Origin {
     File(PathBuf),
     /// The built-in program; slides are resolved against the current directory.
     BuiltIn,
+    /// Downloaded from this web address; its relative slides were made absolute addresses
+    /// when it was loaded, so the current directory is only a formality.
+    Url(String),
 }
 
 impl Origin {
@@ -44,6 +47,7 @@ impl Origin {
         match self {
             Origin::File(path) => crate::sanitize::visible(&path.display().to_string()),
             Origin::BuiltIn => "built-in program".to_owned(),
+            Origin::Url(url) => crate::sanitize::visible(url),
         }
     }
 
@@ -54,7 +58,7 @@ impl Origin {
                 Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
                 _ => PathBuf::from("."),
             },
-            Origin::BuiltIn => PathBuf::from("."),
+            Origin::BuiltIn | Origin::Url(_) => PathBuf::from("."),
         }
     }
 }

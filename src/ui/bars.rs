@@ -76,6 +76,9 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.program.origin == Origin::BuiltIn {
         left.push(Span::styled(" · built-in program", theme.dim));
     }
+    if let Some(note) = &app.source_note {
+        left.push(Span::styled(format!(" · {note}"), theme.key));
+    }
     let query = app.search.input.text();
     if !app.search.query.is_empty() {
         left.push(Span::styled(format!(" · /{query}"), theme.key));

@@ -8,6 +8,7 @@
 
 pub mod about;
 mod bars;
+mod changes;
 mod filter_panel;
 pub mod help;
 mod scroll;
@@ -101,6 +102,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let overlay = match &app.overlay {
         Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),
         Some(Overlay::About(_)) => Some(about::viewport(&app.program, &ctx.theme, areas.body)),
+        Some(Overlay::Changes(_)) => Some(changes::viewport(app, &ctx.theme, areas.body)),
         _ => None,
     };
     app.measured(Measured {
@@ -155,6 +157,12 @@ impl Widget for Screen<'_> {
             .render(areas.body, buf),
             Some(Overlay::About(text)) => about::About {
                 program: &app.program,
+                scroll: text.scroll,
+                ctx,
+            }
+            .render(areas.body, buf),
+            Some(Overlay::Changes(text)) => changes::Changes {
+                app,
                 scroll: text.scroll,
                 ctx,
             }

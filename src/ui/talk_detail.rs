@@ -266,6 +266,8 @@ pub struct Wrapped {
     lines: Vec<Line<'static>>,
     /// The lines with a match, for `n` and `N`.
     matches: Vec<usize>,
+    /// The version of the program the text is of (a refresh replaces the program).
+    version: u64,
 }
 
 impl Wrapped {
@@ -277,7 +279,8 @@ impl Wrapped {
         let same = self
             .key
             .is_some_and(|(k, w)| w == width && k.talk == key.talk && k.local == key.local)
-            && self.query == *query;
+            && self.query == *query
+            && self.version == app.live.version;
         if !same {
             let (lines, matches) = wrap(
                 &app.program,
@@ -290,6 +293,7 @@ impl Wrapped {
             self.lines = lines;
             self.matches = matches;
             self.query = query.clone();
+            self.version = app.live.version;
         }
         self.key = Some((key, width));
         TextFacts {

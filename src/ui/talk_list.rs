@@ -58,6 +58,10 @@ fn talk_row(
             dim,
         ));
     }
+    // Changed at the last refresh and not looked at since.
+    if app.live.unseen.contains(&talk.id) {
+        spans.push(Span::styled("Δ ", theme.key));
+    }
     let mut body = vec![Span::raw(talk.title.clone())];
     let extra = if app.is_schedule() {
         talk.room.clone()
