@@ -77,6 +77,14 @@ pub enum Command {
     JumpNow,
     /// Show times in the local time zone, or the program's again.
     ToggleZone,
+    /// Star the selected talk, or unstar it.
+    Star,
+    /// Mark the selected talk "maybe", or drop the mark.
+    Maybe,
+    /// Open or close the agenda: the picked talks by day.
+    Agenda,
+    /// Write the agenda as an iCalendar file.
+    ExportAgenda,
 }
 
 /// Everything `App::update` reacts to.
@@ -102,6 +110,14 @@ pub enum Action {
     Tick(jiff::Timestamp),
     /// The local time zone, as the system names it (`None` when it cannot tell).
     LocalZone(Option<jiff::tz::TimeZone>),
+    /// The picks read from the picks file as the browser starts, and what was wrong with the
+    /// file if it could not be read (the picks are then empty).
+    PicksLoaded {
+        picks: crate::agenda::Picks,
+        problem: Option<String>,
+    },
+    /// The picks as saved (merged with what another Lectern wrote), or why they could not be.
+    PicksSaved(Result<crate::agenda::Picks, String>),
 }
 
 impl From<Command> for Action {

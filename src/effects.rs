@@ -3,10 +3,12 @@
 //! to the app as [`Action`]s through `update`, until the app asks for nothing more.
 //!
 //! [`System`] is the real runner (the terminal, the search thread, the slides viewer, the
-//! system clock); tests use a runner that records what it is asked. A new effect (saving a
+//! system clock, the picks file in [`picks`]); tests use a runner that records what it is asked. A new effect (saving a
 //! file, fetching a schedule) is a variant of [`Effect`] and an arm in [`System::run`], its
 //! outcome an action; work that takes time runs on a thread of its own and reports back
 //! through a channel the event loop reads, as the search thread and the viewer do.
+
+mod picks;
 
 use std::collections::VecDeque;
 use std::path::Path;
@@ -16,6 +18,8 @@ use crate::app::{App, Effect};
 use crate::opener::Launcher;
 use crate::search::worker::Worker;
 use crate::terminal::{self, Tui};
+
+pub use picks::PicksFile;
 
 /// Carries out effects. `Effect::Quit` never reaches a runner: [`dispatch`] ends with it.
 pub trait Effects {
@@ -57,11 +61,13 @@ pub fn open_slides(slides: &str, base: &Path, launcher: &mut dyn Launcher) -> Ac
     }
 }
 
-/// The real runner: the terminal (to suspend), the search thread, the slides launcher.
+/// The real runner: the terminal (to suspend), the search thread, the slides launcher, the
+/// picks file.
 pub struct System<L: Launcher> {
     pub terminal: Tui,
     pub worker: Worker,
     pub launcher: L,
+    pub picks: PicksFile,
 }
 
 impl<L: Launcher> Effects for System<L> {
@@ -79,6 +85,9 @@ impl<L: Launcher> Effects for System<L> {
                 Vec::new()
             }
             Effect::ReadClock => read_clock(),
+            Effect::LoadPicks => vec![self.picks.load()],
+            Effect::SavePicks(picks) => vec![self.picks.save(&picks)],
+            Effect::ExportAgenda(picks) => vec![self.picks.export(&picks)],
             Effect::Quit => Vec::new(),
         })
     }
@@ -165,14 +174,37 @@ mod tests {
             ..Recorder::default()
         };
         let effects = app.start(None);
-        assert_eq!(effects, [Effect::ReadClock]);
-        for effect in effects {
+        assert_eq!(effects, [Effect::ReadClock, Effect::LoadPicks]);
+        for effect in effects.into_iter().take(1) {
             for action in runner.run(effect).expect("runs") {
                 dispatch(&mut app, action, &mut runner).expect("runs");
             }
         }
         assert_eq!(app.clock.local, Some(jiff::tz::TimeZone::UTC));
         assert_eq!(app.clock.now, Some(jiff::Timestamp::UNIX_EPOCH));
+    }
+
+    #[test]
+    fn a_pick_is_saved_by_the_runner_and_the_merged_picks_come_back() {
+        let mut app = App::new(Program::sample(3));
+        let mut theirs = crate::agenda::Picks::default();
+        theirs.set(&app.program.talks[0], Some(crate::agenda::Mark::Star));
+        theirs.set(&app.program.talks[2], Some(crate::agenda::Mark::Maybe));
+        let mut runner = Recorder {
+            answers: vec![vec![Action::PicksSaved(Ok(theirs.clone()))]],
+            ..Recorder::default()
+        };
+        dispatch(&mut app, Command::Star.into(), &mut runner).expect("runs");
+        let [Effect::SavePicks(saved)] = &runner.effects[..] else {
+            panic!("one save: {:?}", runner.effects);
+        };
+        assert_eq!(saved.mark("talk-0"), Some(crate::agenda::Mark::Star));
+        assert_eq!(saved.len(), 1);
+        assert_eq!(
+            *app.agenda.picks(),
+            theirs,
+            "the merged picks are the app's now"
+        );
     }
 
     /// A launcher that records what it is asked to open.

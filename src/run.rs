@@ -66,6 +66,7 @@ pub fn browse(
         worker: Worker::start(Arc::clone(&app.program)),
         launcher: ProcessLauncher::new(viewer, reports),
         terminal: terminal::enter()?,
+        picks: effects::PicksFile::new(Arc::clone(&app.program)),
     };
     let result = event_loop(&mut system, &mut app, ctx, &watchdog, &inbox, search);
     terminal::restore();

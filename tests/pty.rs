@@ -244,6 +244,8 @@ impl Session {
         command.cwd(cwd);
         command.env("TERM", "xterm-256color");
         command.env_remove("LECTERN_OPENER");
+        // Picks are read and written in the test's folder, never in the real data folder.
+        command.env("LECTERN_DATA_DIR", cwd.join("data"));
         let child = pair.slave.spawn_command(command).expect("spawn lectern");
         // Only the child keeps the slave side open: its exit is the end of the output.
         drop(pair.slave);

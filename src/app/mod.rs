@@ -12,10 +12,11 @@
 //! time order under day headers. `list.selected` is a row of that view, always a talk row when
 //! there is one. Searching and the prompt live in `search`, the filter panel in `filters`; the
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
-//! in `layout`.
+//! in `layout`; the user's picks and the agenda overlay in `picks`.
 
 mod filters;
 mod layout;
+mod picks;
 mod schedule;
 mod search;
 mod view;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::action::{Action, Command};
+use crate::agenda::{Agenda, Mark, Picks};
 use crate::keymap::Context;
 use crate::program::{Program, Talk, TalkIx};
 use crate::search::Filters;
@@ -32,6 +34,7 @@ use crate::search::worker::Job;
 
 pub use filters::FilterPanel;
 pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
+pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
 pub use view::{Row, View};
@@ -57,6 +60,8 @@ pub enum Overlay {
     Filters(FilterPanel),
     /// What the program file says about itself.
     About(TextOverlay),
+    /// The agenda: the picked talks by day.
+    Agenda(AgendaOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -105,6 +110,12 @@ pub enum Effect {
     Search(Job),
     /// Read the local time zone and the time (answered with `LocalZone` and `Tick`).
     ReadClock,
+    /// Read the program's picks file (answered with `PicksLoaded`).
+    LoadPicks,
+    /// Save the picks, merged with what another Lectern wrote (answered with `PicksSaved`).
+    SavePicks(Picks),
+    /// Write the agenda of these picks as an iCalendar file (answered with where it went).
+    ExportAgenda(Picks),
     /// Stop the browser.
     Quit,
 }
@@ -160,6 +171,8 @@ pub struct App {
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
+    /// The user's picks in this program.
+    pub agenda: Agenda,
 }
 
 impl App {
@@ -169,6 +182,7 @@ impl App {
             .iter()
             .any(|t| t.start.is_some())
             .then(|| crate::program::schedule::order(&program));
+        let agenda = Agenda::new(&program, Picks::default());
         let mut app = App {
             view: View::default(),
             derived: Derived {
@@ -184,16 +198,17 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
+            agenda,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
         app
     }
 
-    /// What to do as the browser starts: read the clock, and run the search `search` (as
-    /// `--search` asks) when given.
+    /// What to do as the browser starts: read the clock and the picks, and run the search
+    /// `search` (as `--search` asks) when given.
     pub fn start(&mut self, search: Option<&str>) -> Vec<Effect> {
-        let mut effects = vec![Effect::ReadClock];
+        let mut effects = vec![Effect::ReadClock, Effect::LoadPicks];
         effects.extend(search.and_then(|q| self.start_search(q)));
         effects
     }
@@ -215,6 +230,7 @@ impl App {
             (Some(Overlay::Help(_) | Overlay::About(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
+            (Some(Overlay::Agenda(_)), _) => Context::Agenda,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         }
@@ -261,6 +277,8 @@ impl App {
             Action::SearchProgress(progress) => self.on_progress(progress),
             Action::Tick(now) => self.tick(now),
             Action::LocalZone(zone) => self.clock.local = zone,
+            Action::PicksLoaded { picks, problem } => return self.picks_loaded(picks, problem),
+            Action::PicksSaved(saved) => return self.picks_saved(saved),
         }
         None
     }
@@ -275,6 +293,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
+            Some(Overlay::Agenda(_)) => return self.agenda_command(command),
             Some(Overlay::Help(text) | Overlay::About(text)) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
@@ -316,6 +335,9 @@ impl App {
             Command::ClearFilters => return self.clear_filters(),
             Command::JumpNow => self.jump_to_now(),
             Command::ToggleZone => self.toggle_zone(),
+            Command::Star => return self.toggle_selected(Mark::Star),
+            Command::Maybe => return self.toggle_selected(Mark::Maybe),
+            Command::Agenda => self.open_agenda(),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
