@@ -109,11 +109,14 @@ impl App {
         self.filters.set_picked(talks)
     }
 
-    /// The picks facet's choices, counted from the picks now.
+    /// The picks facet's choices, counted from the picks now (of talks in the program: a
+    /// pick no longer in it is no talk the list could show).
     pub(super) fn pick_choices(&self) -> [Choice; 2] {
         let count = |mark| {
             let picks = self.agenda.picks().iter();
-            picks.filter(|(_, p)| p.mark == mark).count()
+            picks
+                .filter(|(id, p)| p.mark == mark && self.agenda.talk_index(id).is_some())
+                .count()
         };
         [
             Choice {

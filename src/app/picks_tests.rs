@@ -349,6 +349,18 @@ fn the_picks_facet_filters_on_starred_and_maybe_and_follows_the_picks() {
     }
     run(&mut app, &[Command::Down]);
     pick(&mut app, Command::Maybe);
+    // A maybe no longer in the program is no talk to show: not counted.
+    let mut picks = app.agenda.picks().clone();
+    picks.insert(
+        "gone".into(),
+        Picked {
+            mark: Mark::Maybe,
+            title: "Gone".into(),
+            start: None,
+            room: None,
+        },
+    );
+    act(&mut app, Action::PicksSaved(Ok(picks)));
     cmd(&mut app, Command::Filters);
     let picks: Vec<(String, usize)> = filter_choices(&app)
         .iter()
