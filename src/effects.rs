@@ -3,9 +3,9 @@
 //! to the app as [`Action`]s through `update`, until the app asks for nothing more.
 //!
 //! [`System`] is the real runner (the terminal, the search thread, the slides viewer, the
-//! system clock, the picks file in [`picks`]); tests use a runner that records what it is asked. A new effect (saving a
-//! file, fetching a schedule) is a variant of [`Effect`] and an arm in [`System::run`], its
-//! outcome an action; work that takes time runs on a thread of its own and reports back
+//! system clock, the picks file as [`PicksFile`]); tests use a runner that records what it is
+//! asked. A new effect (saving a file, fetching a schedule) is a variant of [`Effect`] and an
+//! arm in [`System::run`], its outcome an action; work that takes time runs on a thread of its own and reports back
 //! through a channel the event loop reads, as the search thread and the viewer do.
 
 mod picks;
