@@ -345,7 +345,9 @@ impl Widget for TalkDetail<'_> {
         let focused = self.app.focus == Focus::Detail && self.app.overlay.is_none();
         let mut block = Block::bordered();
         if let Some(picked) = pick_title(self.app, theme) {
-            block = block.title(picked);
+            // Room for the corners and ` Talk ` on the left, and a column between them.
+            let room = usize::from(area.width).saturating_sub(9);
+            block = block.title(Line::from(super::text::fit(picked.spans, room)).right_aligned());
         }
         block
             .title(" Talk ")
