@@ -982,8 +982,12 @@ fn browses_an_imported_schedule() {
     let fixture = Fixture::new();
     std::fs::write(fixture.path("schedule.json"), SCHEDULE).expect("write schedule");
     let schedule = fixture.path("schedule.json");
+    // The whole first frame, the detail included: a frame can arrive in more than one read.
     let mut session = start_args(&fixture, &[schedule.to_str().expect("UTF-8 path")], |s| {
-        row(s, 0).starts_with("DemoCon") && row(s, 2).starts_with("│Monday 2020-12-14")
+        row(s, 0).starts_with("DemoCon")
+            && row(s, 2).starts_with("│Monday 2020-12-14")
+            && s.contents()
+                .contains("When    Monday 2020-12-14, 08:00–08:30 (30 min)")
     });
     {
         let out = session.output();
