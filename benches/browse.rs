@@ -1,7 +1,9 @@
 //! Benchmarks on generated programs of 1,000, 10,000 and 100,000 talks of realistic size
 //! (titles ~60 characters, abstracts ~1,200, one to three speakers with ~600-character bios):
 //! loading (time, and peak memory printed once per size), one navigation step rendered into a
-//! 200x60 `TestBackend`, and one detail scroll step rendered the same way.
+//! 200x60 `TestBackend`, one detail scroll step rendered the same way, and starring a talk
+//! with 40 talks starred (the picks saved as the effect runner answers, then a frame with the
+//! list's pick and clash marks).
 
 mod common;
 
@@ -171,11 +173,54 @@ fn bench_filters(c: &mut Criterion) {
     group.finish();
 }
 
+/// `s` on the selected talk with 40 talks starred across the program, the saved picks handed
+/// back as the effect runner does (without the disk: the store has its own figures in
+/// `benches/agenda.rs`), then a frame with every row's marks; alternately starring and
+/// unstarring. Also without the frame: the app's part alone.
+fn bench_star(c: &mut Criterion) {
+    use lectern::agenda::{Mark, Picks};
+    use lectern::app::Effect;
+    let mut group = c.benchmark_group("star");
+    for n in SIZES {
+        let mut browser = app_at_middle(n);
+        let mut picks = Picks::default();
+        for i in (0..n).step_by(n / 40) {
+            picks.set(&browser.app.program.talks[i], Some(Mark::Star));
+        }
+        browser.app.update(Action::PicksLoaded {
+            picks,
+            problem: None,
+        });
+        browser.draw();
+        group.bench_function(BenchmarkId::new("app and frame", n), |b| {
+            b.iter(|| {
+                if let Some(Effect::SavePicks(picks)) =
+                    browser.app.update(Action::Command(Command::Star))
+                {
+                    browser.app.update(Action::PicksSaved(Ok(picks)));
+                }
+                browser.draw();
+            });
+        });
+        group.bench_function(BenchmarkId::new("app", n), |b| {
+            b.iter(|| {
+                if let Some(Effect::SavePicks(picks)) =
+                    browser.app.update(Action::Command(Command::Star))
+                {
+                    browser.app.update(Action::PicksSaved(Ok(picks)));
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
     bench_navigate,
     bench_scroll,
-    bench_filters
+    bench_filters,
+    bench_star
 );
 criterion_main!(benches);

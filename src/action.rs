@@ -85,6 +85,14 @@ pub enum Command {
     Refresh,
     /// Show what changed in the program since it was last seen.
     Changes,
+    /// Star the selected talk, or unstar it.
+    Star,
+    /// Mark the selected talk "maybe", or drop the mark.
+    Maybe,
+    /// Open or close the agenda: the picked talks by day.
+    Agenda,
+    /// Write the agenda as an iCalendar file.
+    ExportAgenda,
 }
 
 /// Everything `App::update` reacts to.
@@ -114,6 +122,14 @@ pub enum Action {
     Refreshed(Result<Fresh, String>),
     /// The search thread now searches the program the app shows.
     Reindexed,
+    /// The picks read from the picks file as the browser starts, and what was wrong with the
+    /// file if it could not be read (the picks are then empty).
+    PicksLoaded {
+        picks: crate::agenda::Picks,
+        problem: Option<String>,
+    },
+    /// The picks as saved (merged with what another Lectern wrote), or why they could not be.
+    PicksSaved(Result<crate::agenda::Picks, String>),
 }
 
 impl From<Command> for Action {

@@ -3,13 +3,16 @@
 //! to the app as [`Action`]s through `update`, until the app asks for nothing more.
 //!
 //! [`System`] is the real runner (the terminal, the search thread, the slides viewer, the
-//! system clock); tests use a runner that records what it is asked. A new effect (saving a
-//! file, fetching a schedule) is a variant of [`Effect`] and an arm in [`System::run`], its
-//! outcome an action; work that takes time runs on a thread of its own and reports back
+//! system clock, the picks file as [`PicksFile`]); tests use a runner that records what it is
+//! asked. A new effect (saving a file, fetching a schedule) is a variant of [`Effect`] and an
+//! arm in [`System::run`], its outcome an action; work that takes time runs on a thread of its own and reports back
 //! through a channel the event loop reads, as the search thread and the viewer do.
+
+mod picks;
 
 use std::collections::VecDeque;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
@@ -18,6 +21,8 @@ use crate::search::worker::Worker;
 use crate::terminal::{self, Tui};
 
 pub mod refresh;
+
+pub use picks::PicksFile;
 
 /// Carries out effects. `Effect::Quit` never reaches a runner: [`dispatch`] ends with it.
 pub trait Effects {
@@ -59,13 +64,14 @@ pub fn open_slides(slides: &str, base: &Path, launcher: &mut dyn Launcher) -> Ac
     }
 }
 
-/// The real runner: the terminal (to suspend), the search thread, the slides launcher, and
-/// the thread that loads the program again.
+/// The real runner: the terminal (to suspend), the search thread, the slides launcher, the
+/// thread that loads the program again, and the picks file.
 pub struct System<L: Launcher> {
     pub terminal: Tui,
     pub worker: Worker,
     pub launcher: L,
     pub refresher: refresh::Refresher,
+    pub picks: PicksFile,
 }
 
 impl<L: Launcher> Effects for System<L> {
@@ -85,9 +91,13 @@ impl<L: Launcher> Effects for System<L> {
             Effect::ReadClock => read_clock(),
             Effect::Refresh => self.refresher.start().into_iter().collect(),
             Effect::Reindex(program) => {
+                self.picks.set_program(Arc::clone(&program.0));
                 self.worker = Worker::start(program.0);
                 vec![Action::Reindexed]
             }
+            Effect::LoadPicks => vec![self.picks.load()],
+            Effect::SavePicks(picks) => vec![self.picks.save(&picks)],
+            Effect::ExportAgenda(picks) => vec![self.picks.export(&picks)],
             Effect::Quit => Vec::new(),
         })
     }
@@ -174,14 +184,37 @@ mod tests {
             ..Recorder::default()
         };
         let effects = app.start(None);
-        assert_eq!(effects, [Effect::ReadClock]);
-        for effect in effects {
+        assert_eq!(effects, [Effect::ReadClock, Effect::LoadPicks]);
+        for effect in effects.into_iter().take(1) {
             for action in runner.run(effect).expect("runs") {
                 dispatch(&mut app, action, &mut runner).expect("runs");
             }
         }
         assert_eq!(app.clock.local, Some(jiff::tz::TimeZone::UTC));
         assert_eq!(app.clock.now, Some(jiff::Timestamp::UNIX_EPOCH));
+    }
+
+    #[test]
+    fn a_pick_is_saved_by_the_runner_and_the_merged_picks_come_back() {
+        let mut app = App::new(Program::sample(3));
+        let mut theirs = crate::agenda::Picks::default();
+        theirs.set(&app.program.talks[0], Some(crate::agenda::Mark::Star));
+        theirs.set(&app.program.talks[2], Some(crate::agenda::Mark::Maybe));
+        let mut runner = Recorder {
+            answers: vec![vec![Action::PicksSaved(Ok(theirs.clone()))]],
+            ..Recorder::default()
+        };
+        dispatch(&mut app, Command::Star.into(), &mut runner).expect("runs");
+        let [Effect::SavePicks(saved)] = &runner.effects[..] else {
+            panic!("one save: {:?}", runner.effects);
+        };
+        assert_eq!(saved.mark("talk-0"), Some(crate::agenda::Mark::Star));
+        assert_eq!(saved.len(), 1);
+        assert_eq!(
+            *app.agenda.picks(),
+            theirs,
+            "the merged picks are the app's now"
+        );
     }
 
     /// A launcher that records what it is asked to open.

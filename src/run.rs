@@ -69,6 +69,7 @@ pub fn browse(
         launcher: ProcessLauncher::new(viewer, reports),
         terminal: terminal::enter()?,
         refresher,
+        picks: effects::PicksFile::new(Arc::clone(&app.program)),
     };
     let result = event_loop(&mut system, &mut app, ctx, &watchdog, &inbox, search);
     terminal::restore();

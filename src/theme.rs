@@ -26,6 +26,10 @@ pub struct Theme {
     pub highlight_reversed: Style,
     /// The marker of a talk running now or next.
     pub now: Style,
+    /// A talk's pick: `★` starred, `☆` maybe.
+    pub pick: Style,
+    /// A clash with a starred talk: `!`.
+    pub clash: Style,
 }
 
 impl Default for Theme {
@@ -54,6 +58,10 @@ impl Default for Theme {
             highlight_reversed: Style::new().fg(Color::Yellow).bg(Color::Black),
             now: Style::new()
                 .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            pick: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            clash: Style::new()
+                .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
         }
     }

@@ -10,7 +10,8 @@
 //! process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, real-time signals...), a
 //! terminal that goes away (while browsing and while suspended), Ctrl-Z and `kill -TSTP` then
 //! `kill -CONT` (on a terminal that answers cursor-position queries and on one that does not),
-//! and resizes.
+//! resizes, and picks: starring a talk writes the picks file (in the test's own data folder),
+//! the agenda shows and exports the picks, and a damaged picks file is reported and kept.
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -249,9 +250,10 @@ impl Session {
         command.env_remove("LECTERN_OPENER");
         // Private copies of slides go to the test's folder.
         command.env("XDG_CACHE_HOME", cwd.join("cache"));
-        // What the browser keeps (the cache, the versions seen) stays in the test's folder.
+        // What the browser keeps (the cache, the versions seen, the picks) stays in the test's
+        // folder, never in the real ones.
         command.env("LECTERN_CACHE_DIR", cwd.join(".cache"));
-        command.env("LECTERN_DATA_DIR", cwd.join(".data"));
+        command.env("LECTERN_DATA_DIR", cwd.join("data"));
         let child = pair.slave.spawn_command(command).expect("spawn lectern");
         // Only the child keeps the slave side open: its exit is the end of the output.
         drop(pair.slave);
@@ -1035,6 +1037,7 @@ fn browses_an_imported_schedule() {
     let fixture = Fixture::new();
     std::fs::write(fixture.path("schedule.json"), SCHEDULE).expect("write schedule");
     let schedule = fixture.path("schedule.json");
+    // The whole first frame, the detail included: a frame can arrive in more than one read.
     let mut session = start_args(&fixture, &[schedule.to_str().expect("UTF-8 path")], |s| {
         row(s, 0).starts_with("DemoCon")
             && row(s, 2).starts_with("│Monday 2020-12-14")
@@ -1147,4 +1150,108 @@ fn a_refresh_moves_adds_and_cancels_talks_and_the_cache_opens_offline() {
     });
     reopened.quit();
     reopened.assert_restored();
+}
+
+/// The one picks file in the data folder `dir`.
+fn picks_file(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the data folder")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn starring_a_talk_saves_it_and_the_agenda_shows_it() {
+    let fixture = Fixture::new();
+    let data = fixture.path("data");
+    let mut session = fixture.start(100, 30);
+    session.send(b"s");
+    session.wait_for("the first talk starred", SCREEN_TIMEOUT, |s| {
+        row(s, 2).starts_with("│★  1 Alpha: slides that exist") && row(s, 1).contains("★ starred")
+    });
+    // The picks are saved before the frame that shows the star is drawn.
+    let text = std::fs::read_to_string(picks_file(&data)).expect("the picks file");
+    assert!(text.contains("program = \"Pty Test Days 2031\""), "{text}");
+    assert!(text.contains("[talks.alpha]\npick = \"star\""), "{text}");
+    session.send(b"jm");
+    session.wait_for("the second talk a maybe", SCREEN_TIMEOUT, |s| {
+        row(s, 3).starts_with("│☆  2 Beta: slides that are missing")
+            && row(s, 1).contains("☆ maybe")
+    });
+    session.send(b"a");
+    session.wait_for("the agenda", SCREEN_TIMEOUT, |s| {
+        let text = s.contents();
+        text.contains("My agenda · Pty Test Days 2031")
+            && text.contains("Not scheduled")
+            && text.contains("  ★ Alpha: slides that exist")
+            && text.contains("  ☆ Beta: slides that are missing")
+            && footer(s).contains("e export")
+    });
+    // `s` on the highlighted pick (Beta, where the agenda opened) stars it.
+    session.send(b"s");
+    session.wait_for("Beta starred in the agenda", SCREEN_TIMEOUT, |s| {
+        s.contents().contains("  ★ Beta: slides that are missing")
+    });
+    session.send(b"e");
+    let calendar = data.join(format!("{}.ics", lectern::agenda::store::file_stem(TITLE)));
+    let said = format!("0 starred talks exported to {}", calendar.display());
+    session.wait_for("the export's notice", SCREEN_TIMEOUT, |s| {
+        footer(s).trim_end() == said
+    });
+    assert!(
+        std::fs::read_to_string(&calendar)
+            .expect("the calendar")
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+    session.send(b"a");
+    session.wait_for("the agenda closed", SCREEN_TIMEOUT, |s| {
+        !s.contents().contains("My agenda") && footer(s).contains("a agenda")
+    });
+    session.quit();
+    let text = std::fs::read_to_string(picks_file(&data)).expect("the picks file");
+    assert!(text.contains("[talks.alpha]\npick = \"star\""), "{text}");
+    assert!(text.contains("[talks.beta]\npick = \"star\""), "{text}");
+    // The next run reads them back.
+    let mut again = fixture.start(100, 30);
+    again.wait_for("the picks read back", SCREEN_TIMEOUT, |s| {
+        row(s, 2).starts_with("│★  1 Alpha") && row(s, 3).starts_with("│★  2 Beta")
+    });
+    again.quit();
+}
+
+#[test]
+fn a_damaged_picks_file_is_reported_and_kept_until_a_pick_changes() {
+    let fixture = Fixture::new();
+    let data = fixture.path("data");
+    std::fs::create_dir(&data).expect("mkdir data");
+    let file = data.join(format!("{}.toml", lectern::agenda::store::file_stem(TITLE)));
+    let damaged = "program = \"Pty Test Days 2031\"\n\n[talks.alpha]\npick = \"starred\"\n";
+    std::fs::write(&file, damaged).expect("write the picks file");
+    let session = Session::start(
+        fixture.dir.path(),
+        &fixture.args(),
+        (200, 30),
+        CursorReports::Answer,
+    );
+    let at = format!("{}:4:8: unknown pick \"starred\"", file.display());
+    session.wait_for("the damaged file reported", SCREEN_TIMEOUT, |s| {
+        footer(s).starts_with(&at) && row(s, 2).starts_with("│1 Alpha")
+    });
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), damaged);
+    let mut session = session;
+    session.send(b"s");
+    session.wait_for("the talk starred", SCREEN_TIMEOUT, |s| {
+        row(s, 2).starts_with("│★  1 Alpha")
+    });
+    let text = std::fs::read_to_string(&file).expect("read");
+    assert!(text.contains("[talks.alpha]\npick = \"star\""), "{text}");
+    let backup = data.join(format!(
+        "{}.toml.bak",
+        lectern::agenda::store::file_stem(TITLE)
+    ));
+    assert_eq!(std::fs::read_to_string(backup).expect("the copy"), damaged);
+    session.quit();
 }

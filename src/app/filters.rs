@@ -18,15 +18,21 @@ pub struct FilterPanel {
 
 impl App {
     pub(super) fn open_filters(&mut self) {
+        let picks = self.pick_choices();
         let program = &self.program;
         let choices = self
             .derived
             .choices
             .get_or_insert_with(|| choices(program).into());
-        self.overlay = Some(Overlay::Filters(FilterPanel {
-            choices: Arc::clone(choices),
-            cursor: 0,
-        }));
+        // The picks facet comes last, counted from the picks as they are now; like every
+        // facet, it shows only the values some talk has.
+        let picks: Vec<Choice> = picks.into_iter().filter(|c| c.count > 0).collect();
+        let choices = if picks.is_empty() {
+            Arc::clone(choices)
+        } else {
+            choices.iter().cloned().chain(picks).collect()
+        };
+        self.overlay = Some(Overlay::Filters(FilterPanel { choices, cursor: 0 }));
     }
 
     pub(super) fn filters_command(&mut self, command: Command) -> Option<Effect> {
@@ -45,6 +51,7 @@ impl App {
             Command::Toggle => {
                 let choice = panel.choices.get(cursor)?;
                 self.filters.toggle(choice.facet, &choice.value);
+                self.sync_pick_filter();
                 return self.refresh(self.selected_index());
             }
             Command::ClearFilters => return self.clear_filters(),

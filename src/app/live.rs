@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::{App, Effect};
 use crate::action::{Fresh, Shared};
+use crate::agenda::Agenda;
 use crate::changes::{self, Change, Counts};
 
 /// What changed, for the overlay and the list's marks.
@@ -57,6 +58,10 @@ impl App {
         next.filters = std::mem::take(&mut self.filters);
         next.search = std::mem::take(&mut self.search);
         next.search.forget_talks();
+        // The picks are the user's, not the program's: they go on, read against the new
+        // program (a pick whose talk is gone is kept and shown as such).
+        next.agenda = Agenda::new(&next.program, self.agenda.picks().clone());
+        next.sync_pick_filter();
         next.source_note = fresh.note;
         next.live = std::mem::take(&mut self.live);
         next.live.version += 1;

@@ -12,11 +12,12 @@
 //! time order under day headers. `list.selected` is a row of that view, always a talk row when
 //! there is one. Searching and the prompt live in `search`, the filter panel in `filters`; the
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
-//! in `layout`.
+//! in `layout`; the user's picks and the agenda overlay in `picks`.
 
 mod filters;
 mod layout;
 mod live;
+mod picks;
 mod schedule;
 mod search;
 mod view;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::action::{Action, Command};
+use crate::agenda::{Agenda, Mark, Picks};
 use crate::keymap::Context;
 use crate::program::{Program, Talk, TalkIx};
 use crate::search::Filters;
@@ -35,6 +37,7 @@ pub use crate::action::{Fresh, Shared};
 pub use filters::FilterPanel;
 pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
 pub use live::{Live, ordered, summary};
+pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
 pub use view::{Row, View};
@@ -62,6 +65,8 @@ pub enum Overlay {
     About(TextOverlay),
     /// What changed in the program since it was last seen.
     Changes(TextOverlay),
+    /// The agenda: the picked talks by day.
+    Agenda(AgendaOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -114,6 +119,12 @@ pub enum Effect {
     Refresh,
     /// Search this program from now on (answered with `Reindexed`).
     Reindex(Shared),
+    /// Read the program's picks file (answered with `PicksLoaded`).
+    LoadPicks,
+    /// Save the picks, merged with what another Lectern wrote (answered with `PicksSaved`).
+    SavePicks(Picks),
+    /// Write the agenda of these picks as an iCalendar file (answered with where it went).
+    ExportAgenda(Picks),
     /// Stop the browser.
     Quit,
 }
@@ -174,6 +185,8 @@ pub struct App {
     pub source_note: Option<String>,
     /// What changed at the last refresh, and which changed talks are not looked at yet.
     pub live: Live,
+    /// The user's picks in this program.
+    pub agenda: Agenda,
 }
 
 impl App {
@@ -183,6 +196,7 @@ impl App {
             .iter()
             .any(|t| t.start.is_some())
             .then(|| crate::program::schedule::order(&program));
+        let agenda = Agenda::new(&program, Picks::default());
         let mut app = App {
             view: View::default(),
             derived: Derived {
@@ -200,16 +214,17 @@ impl App {
             detail: DetailState::default(),
             source_note: None,
             live: Live::default(),
+            agenda,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
         app
     }
 
-    /// What to do as the browser starts: read the clock, and run the search `search` (as
-    /// `--search` asks) when given.
+    /// What to do as the browser starts: read the clock and the picks, and run the search
+    /// `search` (as `--search` asks) when given.
     pub fn start(&mut self, search: Option<&str>) -> Vec<Effect> {
-        let mut effects = vec![Effect::ReadClock];
+        let mut effects = vec![Effect::ReadClock, Effect::LoadPicks];
         effects.extend(search.and_then(|q| self.start_search(q)));
         effects
     }
@@ -231,6 +246,7 @@ impl App {
             (Some(Overlay::Help(_) | Overlay::About(_) | Overlay::Changes(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
+            (Some(Overlay::Agenda(_)), _) => Context::Agenda,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
         }
@@ -285,6 +301,8 @@ impl App {
                 self.set_status(format!("refresh failed: {message}"), true);
             }
             Action::Reindexed => return self.reindexed(),
+            Action::PicksLoaded { picks, problem } => return self.picks_loaded(picks, problem),
+            Action::PicksSaved(saved) => return self.picks_saved(saved),
         }
         None
     }
@@ -299,6 +317,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
+            Some(Overlay::Agenda(_)) => return self.agenda_command(command),
             Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
@@ -342,6 +361,9 @@ impl App {
             Command::ToggleZone => self.toggle_zone(),
             Command::Refresh => return Some(Effect::Refresh),
             Command::Changes => self.overlay = Some(Overlay::Changes(TextOverlay::default())),
+            Command::Star => return self.toggle_selected(Mark::Star),
+            Command::Maybe => return self.toggle_selected(Mark::Maybe),
+            Command::Agenda => self.open_agenda(),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }

@@ -54,7 +54,7 @@ pub struct Row {
     pub hint: Option<Hint>,
 }
 
-use Context::{Detail, Filters, Help, List, Search};
+use Context::{Agenda, Detail, Filters, Help, List, Search};
 
 const PANES: &[Context] = &[List, Detail];
 
@@ -86,12 +86,15 @@ pub const DEFAULTS: &[Row] = &[
     Row { keys: &[ch('z')], command: Command::ToggleZone, contexts: PANES, help: "local times / program times", hint: None },
     Row { keys: &[ch('R')], command: Command::Refresh, contexts: PANES, help: "load again, keeping your place", hint: None },
     Row { keys: &[ch('C')], command: Command::Changes, contexts: &[List, Detail, Help], help: "what changed since you looked", hint: None },
+    Row { keys: &[ch('s')], command: Command::Star, contexts: PANES, help: "star the talk, or unstar it", hint: None },
+    Row { keys: &[ch('m')], command: Command::Maybe, contexts: PANES, help: "mark the talk maybe, or unmark it", hint: None },
+    Row { keys: &[ch('a')], command: Command::Agenda, contexts: PANES, help: "my agenda: the picked talks by day", hint: Some(Hint::Room("agenda")) },
     Row { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[List, Detail, Help], help: "show or hide this help", hint: Some(Hint::Always("help")) },
     Row { keys: &[ch('i')], command: Command::About, contexts: &[List, Detail, Help], help: "about the program: venue, web page", hint: None },
     Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[List], help: "clear the search", hint: None },
     Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Detail], help: "back to the list", hint: Some(Hint::Always("back")) },
     Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Help], help: "close the help", hint: Some(Hint::Always("close")) },
-    Row { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[List, Detail, Help, Filters], help: "quit", hint: Some(Hint::Always("quit")) },
+    Row { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[List, Detail, Help, Filters, Agenda], help: "quit", hint: Some(Hint::Always("quit")) },
     Row { keys: &[ctrl('c')], command: Command::Quit, contexts: &[Search], help: "quit", hint: None },
     Row { keys: &[plain(KeyCode::Enter)], command: Command::Submit, contexts: &[Search], help: "keep the search, back to the list", hint: Some(Hint::Room("keep")) },
     Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Search], help: "clear the search", hint: Some(Hint::Room("clear")) },
@@ -114,5 +117,16 @@ pub const DEFAULTS: &[Row] = &[
     Row { keys: &[ch(' '), plain(KeyCode::Enter)], command: Command::Toggle, contexts: &[Filters], help: "pick or drop the value", hint: Some(Hint::Room("pick")) },
     Row { keys: &[ch('c'), ch('F')], command: Command::ClearFilters, contexts: &[Filters], help: "clear every filter", hint: Some(Hint::Room("clear")) },
     Row { keys: &[plain(KeyCode::Esc), ch('f')], command: Command::Filters, contexts: &[Filters], help: "close the filters", hint: Some(Hint::Always("close")) },
-    Row { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help, Search, Filters], help: "suspend (fg resumes)", hint: None },
+    Row { keys: &[plain(KeyCode::Down), ch('j')], command: Command::Down, contexts: &[Agenda], help: "next pick", hint: Some(Hint::Room("move")) },
+    Row { keys: &[plain(KeyCode::Up), ch('k')], command: Command::Up, contexts: &[Agenda], help: "previous pick", hint: None },
+    Row { keys: &[plain(KeyCode::PageDown), ctrl('d')], command: Command::PageDown, contexts: &[Agenda], help: "ten picks down", hint: None },
+    Row { keys: &[plain(KeyCode::PageUp), ctrl('u')], command: Command::PageUp, contexts: &[Agenda], help: "ten picks up", hint: None },
+    Row { keys: &[plain(KeyCode::Home), ch('g')], command: Command::Top, contexts: &[Agenda], help: "first pick", hint: None },
+    Row { keys: &[plain(KeyCode::End), ch('G')], command: Command::Bottom, contexts: &[Agenda], help: "last pick", hint: None },
+    Row { keys: &[plain(KeyCode::Enter)], command: Command::Select, contexts: &[Agenda], help: "read the talk", hint: Some(Hint::Room("read")) },
+    Row { keys: &[ch('s')], command: Command::Star, contexts: &[Agenda], help: "star the talk, or unstar it", hint: Some(Hint::Room("star")) },
+    Row { keys: &[ch('m')], command: Command::Maybe, contexts: &[Agenda], help: "mark the talk maybe, or unmark it", hint: Some(Hint::Room("maybe")) },
+    Row { keys: &[ch('e')], command: Command::ExportAgenda, contexts: &[Agenda], help: "export the starred talks as iCalendar", hint: Some(Hint::Room("export")) },
+    Row { keys: &[plain(KeyCode::Esc), ch('a')], command: Command::Agenda, contexts: &[Agenda], help: "close the agenda", hint: Some(Hint::Always("close")) },
+    Row { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help, Search, Filters, Agenda], help: "suspend (fg resumes)", hint: None },
 ];

@@ -14,7 +14,7 @@ use crate::action::Command;
 
 mod defaults;
 
-use Context::{Detail, Filters, Help, List, Search};
+use Context::{Agenda, Detail, Filters, Help, List, Search};
 pub use defaults::{DEFAULTS, Hint, Row, ch, ctrl, plain};
 
 /// Where a key is pressed: it decides which bindings apply.
@@ -27,6 +27,8 @@ pub enum Context {
     Search,
     /// The filter panel.
     Filters,
+    /// The agenda overlay.
+    Agenda,
 }
 
 /// One key chord.
@@ -118,6 +120,7 @@ impl fmt::Display for Context {
             Help => "help",
             Search => "search prompt",
             Filters => "filter panel",
+            Agenda => "agenda",
         })
     }
 }
@@ -180,6 +183,7 @@ impl Keymap {
             (Detail, "Talk detail"),
             (Search, "Search prompt (other keys type)"),
             (Filters, "Filter panel"),
+            (Agenda, "Agenda"),
             (Help, "This help and the program's details"),
         ]
         .into_iter()
@@ -296,7 +300,7 @@ mod tests {
     #[test]
     fn help_and_hints_match_the_bindings() {
         let keymap = Keymap::default();
-        for (context, (_, rows)) in [List, Detail, Search, Filters, Help]
+        for (context, (_, rows)) in [List, Detail, Search, Filters, Agenda, Help]
             .into_iter()
             .zip(keymap.help_sections())
         {
@@ -319,7 +323,7 @@ mod tests {
     fn ctrl_c_quits_everywhere_and_shift_is_ignored_for_letters() {
         let keymap = Keymap::default();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [List, Detail, Help, Search, Filters] {
+        for context in [List, Detail, Help, Search, Filters, Agenda] {
             assert_eq!(keymap.lookup(context, &ctrl_c), Some(Command::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);

@@ -1,7 +1,10 @@
 //! Facet filters: the values a program has for kind, tag, track, room and day, with counts;
-//! the ones the user picked combine as AND across facets and OR within a facet.
+//! the ones the user picked combine as AND across facets and OR within a facet. The user's own
+//! picks ("starred", "maybe") are a facet too, whose talks the app hands in ([`Filters::set_picked`]):
+//! they live in the agenda, not in the program.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::program::Program;
 
@@ -13,15 +16,19 @@ pub enum Facet {
     Room,
     Kind,
     Tag,
+    /// The user's picks: "starred" or "maybe". Not a field of the program: its talks are
+    /// handed in by the app.
+    Pick,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; 6] = [
         Facet::Day,
         Facet::Track,
         Facet::Room,
         Facet::Kind,
         Facet::Tag,
+        Facet::Pick,
     ];
 
     pub fn name(self) -> &'static str {
@@ -31,6 +38,7 @@ impl Facet {
             Facet::Room => "room",
             Facet::Kind => "kind",
             Facet::Tag => "tag",
+            Facet::Pick => "picks",
         }
     }
 }
@@ -44,6 +52,7 @@ pub fn values(program: &Program, i: usize, facet: Facet) -> Vec<String> {
         Facet::Room => talk.room.iter().cloned().collect(),
         Facet::Kind => talk.kind.iter().cloned().collect(),
         Facet::Tag => talk.tags.clone(),
+        Facet::Pick => Vec::new(),
     }
 }
 
@@ -94,6 +103,9 @@ pub fn choices(program: &Program) -> Vec<Choice> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     picked: BTreeSet<(Facet, String)>,
+    /// The talks with the picked values of [`Facet::Pick`], sorted; shared with the search
+    /// thread.
+    pick_talks: Arc<[usize]>,
 }
 
 impl Filters {
@@ -114,6 +126,27 @@ impl Filters {
 
     pub fn clear(&mut self) {
         self.picked.clear();
+        self.pick_talks = Arc::from([]);
+    }
+
+    /// The picked values of `facet`.
+    pub fn values_of(&self, facet: Facet) -> impl Iterator<Item = &str> {
+        self.picked
+            .iter()
+            .filter(move |(f, _)| *f == facet)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets the talks that have one of the picked values of [`Facet::Pick`] (any order);
+    /// returns whether they changed.
+    pub fn set_picked(&mut self, mut talks: Vec<usize>) -> bool {
+        talks.sort_unstable();
+        talks.dedup();
+        if *self.pick_talks == *talks {
+            return false;
+        }
+        self.pick_talks = talks.into();
+        true
     }
 
     /// `facet: a, b` for every facet with picked values, for the header.
@@ -141,6 +174,9 @@ impl Filters {
             let mut wanted = self.picked.iter().filter(|(f, _)| *f == facet).peekable();
             if wanted.peek().is_none() {
                 return true;
+            }
+            if facet == Facet::Pick {
+                return self.pick_talks.binary_search(&i).is_ok();
             }
             let have = values(program, i, facet);
             wanted.any(|(_, v)| have.contains(v))
@@ -202,5 +238,23 @@ mod tests {
         assert_eq!(kept(&f), [1, 2]);
         f.clear();
         assert!(f.is_empty());
+    }
+
+    #[test]
+    fn picks_are_a_facet_anded_with_the_others() {
+        let p = program();
+        let kept = |f: &Filters| -> Vec<usize> { (0..4).filter(|&i| f.keeps(&p, i)).collect() };
+        let mut f = Filters::default();
+        f.toggle(Facet::Pick, "starred");
+        assert!(f.set_picked(vec![3, 1]));
+        assert!(!f.set_picked(vec![1, 3]), "the same talks are no change");
+        assert_eq!(kept(&f), [1, 3]);
+        f.toggle(Facet::Tag, "hw");
+        assert_eq!(kept(&f), [1]);
+        assert_eq!(f.summary(), ["tag: hw", "picks: starred"]);
+        assert_eq!(f.values_of(Facet::Pick).collect::<Vec<_>>(), ["starred"]);
+        f.clear();
+        assert_eq!(kept(&f), [0, 1, 2, 3]);
+        assert!(!f.set_picked(Vec::new()), "cleared already");
     }
 }

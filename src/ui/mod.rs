@@ -7,6 +7,7 @@
 //! list builds only its visible rows, the detail clones only its visible lines.
 
 pub mod about;
+pub mod agenda_view;
 mod bars;
 mod changes;
 mod filter_panel;
@@ -169,6 +170,9 @@ impl Widget for Screen<'_> {
             .render(areas.body, buf),
             Some(Overlay::Filters(panel)) => {
                 filter_panel::FilterPanel::new(app, panel, ctx).render(areas.body, buf);
+            }
+            Some(Overlay::Agenda(overlay)) => {
+                agenda_view::AgendaView { app, overlay, ctx }.render(areas.body, buf);
             }
             _ => {}
         }

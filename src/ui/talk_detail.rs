@@ -2,7 +2,8 @@
 //!
 //! [`wrap`] builds the whole text once per talk, width, query and zone ([`Wrapped`] keeps it
 //! between frames and tells the app how long it is); the widget then copies only the visible
-//! lines.
+//! lines. The pane's top border says whether the talk is picked (`★ starred`, `☆ maybe`) and
+//! which starred talk it clashes with.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -322,11 +323,37 @@ impl<'a> TalkDetail<'a> {
     }
 }
 
+/// ` ★ starred ` or ` ☆ maybe `, and ` ! clashes with TITLE `, for the top border: kept out
+/// of the wrapped text, so a pick changes no line of it.
+fn pick_title(app: &App, theme: &Theme) -> Option<Line<'static>> {
+    let i = app.selected_index()?.index();
+    let mut spans = Vec::new();
+    match app.agenda.mark(&app.program, i) {
+        Some(crate::agenda::Mark::Star) => spans.push(Span::styled(" ★ starred ", theme.pick)),
+        Some(crate::agenda::Mark::Maybe) => spans.push(Span::styled(" ☆ maybe ", theme.pick)),
+        None => {}
+    }
+    if let Some(other) = app.agenda.clash(&app.program, i) {
+        let title = &app.program.talks[other].title;
+        spans.push(Span::styled(
+            format!(" ! clashes with {title} "),
+            theme.clash,
+        ));
+    }
+    (!spans.is_empty()).then(|| Line::from(spans).right_aligned())
+}
+
 impl Widget for TalkDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let focused = self.app.focus == Focus::Detail && self.app.overlay.is_none();
-        Block::bordered()
+        let mut block = Block::bordered();
+        if let Some(picked) = pick_title(self.app, theme) {
+            // Room for the corners and ` Talk ` on the left, and a column between them.
+            let room = usize::from(area.width).saturating_sub(9);
+            block = block.title(Line::from(super::text::fit(picked.spans, room)).right_aligned());
+        }
+        block
             .title(" Talk ")
             .border_style(if focused {
                 theme.border_focused

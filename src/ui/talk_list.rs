@@ -1,5 +1,7 @@
 //! The talk list pane: one line per talk, the selection highlighted, a scrollbar when the list
-//! is longer than the pane. Only the visible rows are built.
+//! is longer than the pane. Only the visible rows are built. Once anything is picked, each row
+//! starts with the talk's pick (`★` starred, `☆` maybe) and `!` when it clashes with a starred
+//! talk.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::text::{fit, highlight, plain};
 use crate::action::Command;
+use crate::agenda::Mark;
 use crate::app::{App, Focus, Marker, Row};
 use crate::context::AppContext;
 use crate::keymap::Context;
@@ -21,8 +24,28 @@ pub struct TalkList<'a> {
     ctx: &'a AppContext,
 }
 
-/// One talk's row: its number (or, in a schedule, its start time and a now/next marker), the
-/// title, the speakers or the room, with the search's matches highlighted.
+/// The pick and clash column of talk `ix`: `★`/`☆`/space, then `!`/space, then a space. Two
+/// look-ups in the agenda, each logarithmic in the picks.
+fn pick_spans(app: &App, theme: &Theme, ix: TalkIx, spans: &mut Vec<Span<'static>>) {
+    let (program, i) = (&app.program, ix.index());
+    let mark = match app.agenda.mark(program, i) {
+        Some(Mark::Star) => "★",
+        Some(Mark::Maybe) => "☆",
+        None => " ",
+    };
+    let clash = if app.agenda.clash(program, i).is_some() {
+        "!"
+    } else {
+        " "
+    };
+    spans.push(Span::styled(mark, theme.pick));
+    spans.push(Span::styled(clash, theme.clash));
+    spans.push(Span::raw(" "));
+}
+
+/// One talk's row: its pick (once anything is picked), its number (or, in a schedule, its
+/// start time and a now/next marker), the title, the speakers or the room, with the search's
+/// matches highlighted.
 fn talk_row(
     app: &App,
     theme: &Theme,
@@ -34,6 +57,9 @@ fn talk_row(
     // The selected row is drawn in one style: dim parts would turn into dark patches.
     let dim = if selected { Style::new() } else { theme.dim };
     let mut spans = Vec::new();
+    if !app.agenda.picks().is_empty() {
+        pick_spans(app, theme, ix, &mut spans);
+    }
     if app.is_schedule() {
         let marker = match app.marker(talk) {
             Marker::Now => Span::styled("● ", theme.now),
