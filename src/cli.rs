@@ -390,7 +390,7 @@ fn browse(
     let found = crate::source::seen::changes_since(&source, &program);
     let mut app = App::new(program);
     if let Some(note) = note {
-        app.source_note = Some(note.to_string());
+        app.live.source_note = Some(note.to_string());
         app.set_status(note.explained(), false);
     }
     if let Some(status) = status {

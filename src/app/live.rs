@@ -14,6 +14,9 @@ use crate::changes::{self, Change, Counts};
 /// What changed, for the overlay and the list's marks.
 #[derive(Debug, Clone, Default)]
 pub struct Live {
+    /// Where this copy of the program came from when the header should say so
+    /// (`offline: copy from Sat 10:42`).
+    pub source_note: Option<String>,
     /// The changes since the version last seen, for the changes overlay.
     pub changes: Vec<Change>,
     /// Ids of changed talks not selected since.
@@ -62,8 +65,8 @@ impl App {
         // program (a pick whose talk is gone is kept and shown as such).
         next.agenda = Agenda::new(&next.program, self.agenda.picks().clone());
         next.sync_pick_filter();
-        next.source_note = fresh.note;
         next.live = std::mem::take(&mut self.live);
+        next.live.source_note = fresh.note;
         next.live.version += 1;
         if !found.is_empty() {
             next.live.set(found);
@@ -175,7 +178,7 @@ mod tests {
             Some("refreshed: 1 new, 1 cancelled, 1 moved: press C to see them")
         );
         assert_eq!(
-            app.source_note.as_deref(),
+            app.live.source_note.as_deref(),
             Some("offline: copy from Mon 09:00")
         );
         let effect = app.update(Action::Reindexed);
@@ -230,5 +233,57 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         assert_eq!(order, ["c", "a", "b"]);
+    }
+
+    /// Picks are the user's: a refresh keeps them, reads them against the new talks (a
+    /// starred talk that moved is still starred at its new place), and the "starred" filter
+    /// keeps the same talks by id, not by their old positions.
+    #[test]
+    fn a_refresh_keeps_the_picks_and_the_picks_filter() {
+        use crate::agenda::Mark;
+        use crate::search::filter::Facet;
+        let old = program(&[
+            ("a", "One", "2024-01-01T09:00"),
+            ("b", "Two", "2024-01-01T10:00"),
+        ]);
+        let mut app = app_with(old);
+        cmd(&mut app, Command::Down);
+        assert_eq!(app.selected_talk().map(|t| t.id.as_str()), Some("b"));
+        assert!(matches!(
+            app.update(Command::Star.into()),
+            Some(Effect::SavePicks(_))
+        ));
+        app.filters
+            .toggle(Facet::Pick, super::super::picks::STARRED);
+        assert!(app.sync_pick_filter());
+        // The new version: a talk before both, and b moved to the morning.
+        let new = program(&[
+            ("n", "New", "2024-01-01T08:00"),
+            ("b", "Two", "2024-01-01T08:30"),
+            ("a", "One", "2024-01-01T09:00"),
+        ]);
+        let effect = app.update(Action::Refreshed(Ok(Fresh::new(new, None))));
+        assert!(matches!(effect, Some(Effect::Reindex(_))));
+        let effect = app.update(Action::Reindexed);
+        settle(&mut app, effect);
+        let b = app
+            .program
+            .talks
+            .iter()
+            .position(|t| t.id == "b")
+            .expect("b");
+        assert_eq!(b, 1);
+        assert_eq!(app.agenda.mark(&app.program, b), Some(Mark::Star));
+        assert_eq!(app.agenda.mark(&app.program, 0), None);
+        let shown: Vec<&str> = app
+            .view
+            .talks()
+            .map(|ix| app.program.talks[ix.index()].id.as_str())
+            .collect();
+        assert_eq!(
+            shown,
+            ["b"],
+            "the starred filter keeps b, wherever it is now"
+        );
     }
 }

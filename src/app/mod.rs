@@ -180,10 +180,7 @@ pub struct App {
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
-    /// Where this copy of the program came from when the header should say so
-    /// (`offline: copy from Sat 10:42`).
-    pub source_note: Option<String>,
-    /// What changed at the last refresh, and which changed talks are not looked at yet.
+    /// Where this copy came from when the header should say so, what changed at the last refresh, and which changed talks are not looked at yet.
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
@@ -212,7 +209,6 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
-            source_note: None,
             live: Live::default(),
             agenda,
         };

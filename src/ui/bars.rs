@@ -76,7 +76,7 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if app.program.origin == Origin::BuiltIn {
         left.push(Span::styled(" · built-in program", theme.dim));
     }
-    if let Some(note) = &app.source_note {
+    if let Some(note) = &app.live.source_note {
         left.push(Span::styled(format!(" · {note}"), theme.key));
     }
     let query = app.search.input.text();

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::action::Command;
+use crate::agenda::Mark;
 use crate::app::{App, Viewport};
 use crate::changes::{ChangeKind, Counts};
 use crate::context::AppContext;
@@ -34,14 +35,21 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         Line::styled(Counts::of(changes).to_string(), theme.title),
         Line::default(),
     ];
-    // The user's picks go first once the browser knows them; until then no talk is first.
-    for change in crate::app::ordered(changes, |_| false) {
+    // Changes to the user's picks matter most: they go first, marked as in the list.
+    let picks = app.agenda.picks();
+    for change in crate::app::ordered(changes, |id| picks.get(id).is_some()) {
         let style = match change.kind {
             ChangeKind::New => theme.key,
             ChangeKind::Cancelled => theme.error,
             ChangeKind::Changed(_) => ratatui::style::Style::new(),
         };
-        for row in textwrap::wrap(&change.line(), usize::from(width.max(1))) {
+        let mark = match picks.get(&change.id).map(|p| p.mark) {
+            Some(Mark::Star) => "★ ",
+            Some(Mark::Maybe) => "☆ ",
+            None => "",
+        };
+        let line = format!("{mark}{}", change.line());
+        for row in textwrap::wrap(&line, usize::from(width.max(1))) {
             lines.push(Line::styled(row.into_owned(), style));
         }
     }
@@ -88,5 +96,59 @@ impl Widget for Changes<'_> {
         let total = usize::from(height.saturating_sub(2));
         Paragraph::new(visible).render(inner, buf);
         super::scroll::scrollbar(area, total, rows, scroll, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+    use crate::action::Action;
+    use crate::action::Fresh;
+    use crate::app::test_support::{app_with, cmd};
+    use crate::program::{Origin, parse_str};
+
+    fn program(talks: &[(&str, &str)]) -> crate::program::Program {
+        let mut text = "[program]\ntitle = \"P\"\ntimezone = \"UTC\"\n".to_owned();
+        for (id, start) in talks {
+            let _ = write!(
+                text,
+                "[[talks]]\nid = \"{id}\"\ntitle = \"Talk {id}\"\nstart = \"{start}\"\nduration = 30\n"
+            );
+        }
+        parse_str(&text, Origin::BuiltIn).expect("loads").0
+    }
+
+    /// The changes to picked talks come first, with the pick's mark; the rest keep their order.
+    #[test]
+    fn changes_to_picks_come_first_and_say_so() {
+        let mut app = app_with(program(&[
+            ("a", "2024-01-01T09:00"),
+            ("b", "2024-01-01T10:00"),
+            ("c", "2024-01-01T11:00"),
+        ]));
+        cmd(&mut app, crate::action::Command::Down);
+        cmd(&mut app, crate::action::Command::Down);
+        app.update(crate::action::Command::Star.into());
+        let new = program(&[
+            ("a", "2024-01-01T09:30"),
+            ("b", "2024-01-01T10:30"),
+            ("c", "2024-01-01T11:30"),
+        ]);
+        app.update(Action::Refreshed(Ok(Fresh::new(new, None))));
+        let text: Vec<String> = lines(&app, &Theme::default(), 78)
+            .iter()
+            .skip(2)
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "★ ~ c  Talk c: time 11:00 → 11:30",
+                "~ a  Talk a: time 09:00 → 09:30",
+                "~ b  Talk b: time 10:00 → 10:30",
+            ]
+        );
     }
 }
