@@ -35,7 +35,7 @@ pub struct Cli {
         clippy::doc_markdown,
         reason = "clap prints this text as it is, backticks too"
     )]
-    #[arg(long, value_name = "CMD", global = true)]
+    #[arg(long, value_name = "CMD")]
     pub opener: Option<String>,
 
     /// Start with this search applied, as if typed after `/`.
@@ -75,6 +75,9 @@ pub enum Cmd {
         /// Default: the one the schedule names, else UTC.
         #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
         timezone: Option<TimeZone>,
+        /// Overwrite OUT.toml if it exists (never the schedule itself).
+        #[arg(long)]
+        force: bool,
     },
     /// Print your agenda: the talks you picked, by day, with clashes and free time.
     ///
@@ -137,9 +140,11 @@ pub fn main() -> ExitCode {
             output,
             format,
             timezone,
+            force,
         }) => import(
             &schedule,
             output.as_deref(),
+            force,
             &import::Options {
                 format: format.map(Format::from),
                 timezone,
@@ -166,7 +171,8 @@ fn check(programs: &[PathBuf]) -> ExitCode {
     for path in programs {
         let name = crate::sanitize::visible(&path.display().to_string());
         match Source::File(path.clone()).load() {
-            Ok(Loaded::Program(program, warnings)) => {
+            Ok(Loaded::Program(program, mut warnings)) => {
+                warnings.extend(crate::source::missing_slides(&program));
                 print_warnings(&name, &warnings);
                 say!(
                     "{name}: ok: {} talk{}, {} warning{}",
@@ -226,7 +232,12 @@ fn to_program_file(imported: &import::Imported) -> Result<String, String> {
 }
 
 /// Writes the program into `output`, or on stdout; the error is an exit status and a message.
-fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(), (u8, String)> {
+fn write_program(
+    text: &str,
+    schedule: &Path,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<(), (u8, String)> {
     let Some(out) = output else {
         let mut stdout = std::io::stdout().lock();
         return stdout
@@ -244,11 +255,22 @@ fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(
             format!("lectern: {out_name} is the schedule itself; choose another output file"),
         ));
     }
+    if !force && std::fs::symlink_metadata(out).is_ok() {
+        return Err((
+            2,
+            format!("lectern: {out_name} exists; add --force to overwrite it"),
+        ));
+    }
     std::fs::write(out, text).map_err(|e| (1, format!("lectern: cannot write {out_name}: {e}")))
 }
 
 /// `lectern import`: the program on stdout or in `output`, the summary on stderr.
-fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> ExitCode {
+fn import(
+    schedule: &Path,
+    output: Option<&Path>,
+    force: bool,
+    options: &import::Options,
+) -> ExitCode {
     let name = crate::sanitize::visible(&schedule.display().to_string());
     let imported = match import::import_file(schedule, options) {
         Ok(imported) => imported,
@@ -264,7 +286,7 @@ fn import(schedule: &Path, output: Option<&Path>, options: &import::Options) -> 
             return ExitCode::from(1);
         }
     };
-    if let Err((code, message)) = write_program(&text, schedule, output) {
+    if let Err((code, message)) = write_program(&text, schedule, output, force) {
         report!("{message}");
         return ExitCode::from(code);
     }
@@ -297,17 +319,23 @@ fn browse(path: Option<&Path>, opener: Option<&str>, search: Option<&str>) -> Ex
             meta.len() / 1_000_000
         );
     }
-    let (program, status) = match Source::choose(path, Path::new(".")).load() {
-        Ok(loaded) => loaded.into_browsed(),
+    let (program, status, messages, warnings) = match Source::choose(path, Path::new(".")).load() {
+        Ok(loaded) => {
+            let messages = loaded.messages();
+            let warnings = match &loaded {
+                Loaded::Program(_, warnings) => warnings.len(),
+                Loaded::Schedule(_) => 0,
+            };
+            let (program, status) = loaded.into_browsed();
+            (program, status, messages, warnings)
+        }
         Err(e) => {
             report!("{e}");
             return ExitCode::from(1);
         }
     };
     let mut app = App::new(program);
-    if let Some(status) = status {
-        app.set_status(status, false);
-    }
+    app.show_loaded(status, messages, warnings);
     match run::browse(app, &AppContext::default(), viewer, search) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),

@@ -14,8 +14,10 @@
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
 //! in `layout`.
 
+mod days;
 mod filters;
 mod layout;
+mod messages;
 mod schedule;
 mod search;
 mod view;
@@ -57,6 +59,8 @@ pub enum Overlay {
     Filters(FilterPanel),
     /// What the program file says about itself.
     About(TextOverlay),
+    /// The messages about the program ([`App::messages`]).
+    Messages(TextOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -130,6 +134,8 @@ pub struct DetailState {
     /// `n` or `N` pressed before the text of the talk shown was measured (`true` for `n`):
     /// carried out when it is.
     pending_jump: Option<bool>,
+    /// The match `n`/`N` moved to, in the text of this key.
+    current: Option<(DetailKey, usize)>,
 }
 
 /// What the program implies, computed once: the program never changes.
@@ -160,6 +166,9 @@ pub struct App {
     pub search: SearchState,
     pub filters: Filters,
     pub detail: DetailState,
+    /// What was noticed while loading the program (a program file's warnings, an import's
+    /// summary and notes), for the messages overlay.
+    pub messages: Vec<String>,
 }
 
 impl App {
@@ -184,6 +193,7 @@ impl App {
             search: SearchState::default(),
             filters: Filters::default(),
             detail: DetailState::default(),
+            messages: Vec::new(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -212,8 +222,9 @@ impl App {
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.focus) {
-            (Some(Overlay::Help(_) | Overlay::About(_)), _) => Context::Help,
+            (Some(Overlay::Help(_) | Overlay::About(_) | Overlay::Messages(_)), _) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
+            (Some(Overlay::Filters(panel)), _) if panel.typing => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
@@ -275,7 +286,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
-            Some(Overlay::Help(text) | Overlay::About(text)) => {
+            Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Messages(text)) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
                 }
@@ -309,13 +320,16 @@ impl App {
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help(TextOverlay::default())),
             Command::About => self.overlay = Some(Overlay::About(TextOverlay::default())),
-            Command::Search => self.open_prompt(),
+            Command::Messages => self.overlay = Some(Overlay::Messages(TextOverlay::default())),
+            Command::Search => return self.open_prompt(),
             Command::NextMatch => self.jump_to_match(true),
             Command::PrevMatch => self.jump_to_match(false),
             Command::Filters => self.open_filters(),
             Command::ClearFilters => return self.clear_filters(),
             Command::JumpNow => self.jump_to_now(),
             Command::ToggleZone => self.toggle_zone(),
+            Command::ToggleRank => self.toggle_rank(),
+            Command::PrevDay | Command::NextDay => self.jump_day(command == Command::NextDay),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -428,7 +442,9 @@ impl App {
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.clamp_detail();
-        if let Some(Overlay::Help(text) | Overlay::About(text)) = &mut self.overlay {
+        if let Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Messages(text)) =
+            &mut self.overlay
+        {
             text.clamp();
         }
     }
@@ -444,7 +460,7 @@ fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
         Command::PageUp => text.scroll.saturating_sub(page),
         Command::Top => 0,
         Command::Bottom => usize::MAX,
-        Command::ToggleHelp | Command::Back | Command::About => return false,
+        Command::ToggleHelp | Command::Back | Command::About | Command::Messages => return false,
         _ => text.scroll,
     };
     text.clamp();

@@ -10,6 +10,7 @@ pub mod about;
 mod bars;
 mod filter_panel;
 pub mod help;
+pub mod messages;
 mod scroll;
 pub mod talk_detail;
 pub mod talk_list;
@@ -97,10 +98,16 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let area = frame.area();
     let areas = Areas::compute(area, app.focus);
     let text_area = areas.detail.map(talk_detail::text_area);
-    let text = text_area.map(|r| ui.detail.prepare(app, &ctx.theme, r.width));
+    let text = text_area.map(|r| {
+        ui.detail
+            .prepare(app, &ctx.theme, r.width.min(talk_detail::MEASURE))
+    });
     let overlay = match &app.overlay {
         Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),
         Some(Overlay::About(_)) => Some(about::viewport(&app.program, &ctx.theme, areas.body)),
+        Some(Overlay::Messages(_)) => {
+            Some(messages::viewport(&app.messages, &ctx.theme, areas.body))
+        }
         _ => None,
     };
     app.measured(Measured {
@@ -119,7 +126,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
         Screen {
             app,
             ctx,
-            detail: ui.detail.lines(),
+            detail: &ui.detail,
         },
         area,
     );
@@ -132,7 +139,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
 struct Screen<'a> {
     app: &'a App,
     ctx: &'a AppContext,
-    detail: &'a [ratatui::text::Line<'static>],
+    detail: &'a talk_detail::Wrapped,
 }
 
 impl Widget for Screen<'_> {
@@ -155,6 +162,12 @@ impl Widget for Screen<'_> {
             .render(areas.body, buf),
             Some(Overlay::About(text)) => about::About {
                 program: &app.program,
+                scroll: text.scroll,
+                ctx,
+            }
+            .render(areas.body, buf),
+            Some(Overlay::Messages(text)) => messages::Messages {
+                messages: &app.messages,
                 scroll: text.scroll,
                 ctx,
             }
