@@ -181,4 +181,6 @@ impl Widget for Screen<'_> {
 }
 
 #[cfg(test)]
+mod find_tests;
+#[cfg(test)]
 mod tests;
