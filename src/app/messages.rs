@@ -12,10 +12,11 @@ impl App {
         self.messages = messages;
         let text = match (warnings, status) {
             (0, None) => return,
-            (0, Some(status)) if self.messages.len() > 1 => format!(
-                "{}: press {{}} to read the notes",
-                status.split("; ").next().unwrap_or_default()
-            ),
+            // The key goes first: the footer puts it at the first `{}`, and the summary
+            // may quote a schedule's text.
+            (0, Some(_)) if self.messages.len() > 1 => {
+                format!("press {{}} to read the notes · {}", self.messages[0])
+            }
             (0, Some(status)) => {
                 self.set_status(status, false);
                 return;

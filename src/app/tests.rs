@@ -653,7 +653,7 @@ fn messages_about_the_program_can_be_read() {
     );
     assert_eq!(
         app.status.as_ref().map(|s| s.text.as_str()),
-        Some("imported Pentabarf: 3 talks: press {} to read the notes")
+        Some("press {} to read the notes · imported Pentabarf: 3 talks")
     );
     // Nothing noticed: no status.
     let mut app = sample_app(3);
