@@ -215,12 +215,34 @@ fn bench_star(c: &mut Criterion) {
     group.finish();
 }
 
+/// Picking a value in the open filter panel and dropping it again: each time the panel counts
+/// every value again under the other facets' picks (a pass over every talk), then a frame. The
+/// search the pick starts is not carried out here.
+fn bench_filter_pick(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter_pick");
+    group.sample_size(10);
+    for n in SIZES {
+        let mut browser = app_at_middle(n);
+        browser.app.update(Action::Command(Command::Filters));
+        browser.draw();
+        group.bench_function(BenchmarkId::from_parameter(n), |b| {
+            b.iter(|| {
+                browser.app.update(Action::Command(Command::Toggle));
+                browser.draw();
+                browser.app.update(Action::Command(Command::Toggle));
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     bench_load,
     bench_navigate,
     bench_scroll,
     bench_filters,
-    bench_star
+    bench_star,
+    bench_filter_pick
 );
 criterion_main!(benches);

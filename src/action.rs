@@ -93,6 +93,14 @@ pub enum Command {
     Agenda,
     /// Write the agenda as an iCalendar file.
     ExportAgenda,
+    /// Search results by relevance, or by day and time again.
+    ToggleRank,
+    /// The first talk of the previous day.
+    PrevDay,
+    /// The first talk of the next day.
+    NextDay,
+    /// Show or hide the messages about the program (its warnings, an import's notes).
+    Messages,
 }
 
 /// Everything `App::update` reacts to.

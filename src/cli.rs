@@ -39,7 +39,7 @@ pub struct Cli {
         clippy::doc_markdown,
         reason = "clap prints this text as it is, backticks too"
     )]
-    #[arg(long, value_name = "CMD", global = true)]
+    #[arg(long, value_name = "CMD")]
     pub opener: Option<String>,
 
     /// Use the cached copy of a web address, without the network.
@@ -93,6 +93,9 @@ pub enum Cmd {
         /// Default: the one the schedule names, else the offset its times carry, else UTC.
         #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
         timezone: Option<TimeZone>,
+        /// Overwrite OUT.toml if it exists (never the schedule itself).
+        #[arg(long)]
+        force: bool,
     },
     /// Print your agenda: the talks you picked, by day, with clashes and free time.
     ///
@@ -176,10 +179,12 @@ pub fn main() -> ExitCode {
             output,
             format,
             timezone,
+            force,
         }) => import(
             &schedule,
             mode,
             output.as_deref(),
+            force,
             &import::Options {
                 format: format.map(Format::from),
                 timezone,
@@ -219,7 +224,8 @@ fn check(programs: &[PathBuf], mode: Mode) -> ExitCode {
             report!("{name}: {}", note.explained());
         }
         match opened.map(|o| o.loaded) {
-            Ok(Loaded::Program(program, warnings)) => {
+            Ok(Loaded::Program(program, mut warnings)) => {
+                warnings.extend(crate::source::missing_slides(&program));
                 print_warnings(&name, &warnings);
                 say!(
                     "{name}: ok: {} talk{}, {} warning{}",
@@ -279,7 +285,12 @@ fn to_program_file(imported: &import::Imported) -> Result<String, String> {
 }
 
 /// Writes the program into `output`, or on stdout; the error is an exit status and a message.
-fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(), (u8, String)> {
+fn write_program(
+    text: &str,
+    schedule: &Path,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<(), (u8, String)> {
     let Some(out) = output else {
         let mut stdout = std::io::stdout().lock();
         return stdout
@@ -300,6 +311,12 @@ fn write_program(text: &str, schedule: &Path, output: Option<&Path>) -> Result<(
             format!("lectern: {out_name} is the schedule itself; choose another output file"),
         ));
     }
+    if !force && std::fs::symlink_metadata(out).is_ok() {
+        return Err((
+            2,
+            format!("lectern: {out_name} exists; add --force to overwrite it"),
+        ));
+    }
     std::fs::write(out, text).map_err(|e| (1, format!("lectern: cannot write {out_name}: {e}")))
 }
 
@@ -308,6 +325,7 @@ fn import(
     schedule: &Path,
     mode: Mode,
     output: Option<&Path>,
+    force: bool,
     options: &import::Options,
 ) -> ExitCode {
     let name = crate::sanitize::visible(&schedule.display().to_string());
@@ -336,7 +354,7 @@ fn import(
             return ExitCode::from(1);
         }
     };
-    if let Err((code, message)) = write_program(&text, schedule, output) {
+    if let Err((code, message)) = write_program(&text, schedule, output, force) {
         report!("{message}");
         return ExitCode::from(code);
     }
@@ -377,25 +395,29 @@ fn browse(
         );
     }
     let source = Source::choose(path, Path::new("."));
-    let (program, status, note) = match source.open_in(mode, &Limits::from_env(), timezone) {
-        Ok(remote::Opened { loaded, offline }) => {
-            let (program, status) = loaded.into_browsed();
-            (program, status, offline)
-        }
-        Err(e) => {
-            report!("{e}");
-            return ExitCode::from(1);
-        }
-    };
+    let (program, status, note, messages, warnings) =
+        match source.open_in(mode, &Limits::from_env(), timezone) {
+            Ok(remote::Opened { loaded, offline }) => {
+                let messages = loaded.messages();
+                let warnings = match &loaded {
+                    Loaded::Program(_, warnings) => warnings.len(),
+                    Loaded::Schedule(_) => 0,
+                };
+                let (program, status) = loaded.into_browsed();
+                (program, status, offline, messages, warnings)
+            }
+            Err(e) => {
+                report!("{e}");
+                return ExitCode::from(1);
+            }
+        };
     let found = crate::source::seen::changes_since(&source, &program);
     let mut app = App::new(program);
     if let Some(note) = note {
         app.live.source_note = Some(note.to_string());
         app.set_status(note.explained(), false);
     }
-    if let Some(status) = status {
-        app.set_status(status, false);
-    }
+    app.show_loaded(status, messages, warnings);
     if let Some(found) = found.filter(|f| !f.is_empty()) {
         app.set_status(
             format!(

@@ -97,7 +97,7 @@ impl Launcher for ProcessLauncher {
                 Ok(target) => match viewer.argv(&target) {
                     None => open::that_detached(target.as_arg())
                         .err()
-                        .map(|e| format!("could not open the slides: {e}")),
+                        .map(|e| format!("could not open the slides: {e}; {FIX}")),
                     Some(argv) => run_command(&argv),
                 },
             };
@@ -116,6 +116,19 @@ fn hand_over(target: Target, copies: &std::path::Path) -> Result<Target, slides:
     }
 }
 
+/// How to choose another viewer, said after every failure.
+const FIX: &str = "choose a viewer with --opener or LECTERN_OPENER";
+
+/// How a process ended, in words.
+fn ended(status: std::process::ExitStatus) -> String {
+    use std::os::unix::process::ExitStatusExt as _;
+    match (status.code(), status.signal()) {
+        (Some(code), _) => format!("exited with status {code}"),
+        (None, Some(signal)) => format!("was ended by signal {signal}"),
+        (None, None) => "ended abnormally".to_owned(),
+    }
+}
+
 /// Runs the viewer to completion on this (background) thread; a message if it failed.
 fn run_command(argv: &[OsString]) -> Option<String> {
     use std::os::unix::process::CommandExt as _;
@@ -130,11 +143,14 @@ fn run_command(argv: &[OsString]) -> Option<String> {
         .process_group(0)
         .spawn();
     match child {
-        Err(e) => Some(format!("could not start the viewer {shown}: {e}")),
+        Err(e) => Some(format!("could not start the viewer {shown}: {e}; {FIX}")),
         Ok(mut child) => match child.wait() {
             Ok(status) if status.success() => None,
-            Ok(status) => Some(format!("the viewer {shown} failed ({status})")),
-            Err(e) => Some(format!("the viewer {shown} failed: {e}")),
+            Ok(status) => Some(format!(
+                "the viewer {shown} failed: it {}; {FIX}",
+                ended(status)
+            )),
+            Err(e) => Some(format!("the viewer {shown} failed: {e}; {FIX}")),
         },
     }
 }
@@ -196,7 +212,23 @@ mod tests {
     fn failures_are_reported() {
         assert_eq!(run_command(&["true".into()]), None);
         let failed = run_command(&["false".into()]).expect("false fails");
-        assert!(failed.starts_with("the viewer false failed"), "{failed}");
+        assert_eq!(
+            failed,
+            "the viewer false failed: it exited with status 1; \
+             choose a viewer with --opener or LECTERN_OPENER"
+        );
+        let failed = run_command(&["sh".into(), "-c".into(), "exit 2".into()]).expect("fails");
+        assert_eq!(
+            failed,
+            "the viewer sh failed: it exited with status 2; \
+             choose a viewer with --opener or LECTERN_OPENER"
+        );
+        let killed = run_command(&["sh".into(), "-c".into(), "kill -9 $$".into()]).expect("killed");
+        assert_eq!(
+            killed,
+            "the viewer sh failed: it was ended by signal 9; \
+             choose a viewer with --opener or LECTERN_OPENER"
+        );
         let missing = run_command(&["/nonexistent/viewer".into()]).expect("missing");
         assert!(
             missing.starts_with("could not start the viewer /nonexistent/viewer"),

@@ -147,6 +147,23 @@ impl Source {
 }
 
 impl Loaded {
+    /// What the browser's messages view lists: each warning of a program file as `lectern
+    /// check` prints it, or an import's summary and each of its notes.
+    pub fn messages(&self) -> Vec<String> {
+        match self {
+            Loaded::Program(program, warnings) => {
+                let file = program.origin.display_name();
+                warnings.iter().map(|w| w.render(&file)).collect()
+            }
+            Loaded::Schedule(imported) => {
+                let summary = &imported.summary;
+                let mut messages = vec![format!("imported {}: {summary}", summary.format)];
+                messages.extend(summary.notes.iter().map(|n| format!("note: {n}")));
+                messages
+            }
+        }
+    }
+
     /// The program and the first status line of the browser: what the import did, or how many
     /// warnings the file has.
     pub fn into_browsed(self) -> (Program, Option<String>) {
@@ -162,16 +179,59 @@ impl Loaded {
             }
             Loaded::Program(program, warnings) => {
                 let status = (!warnings.is_empty()).then(|| {
+                    let (s, them) = if warnings.len() == 1 {
+                        ("", "it")
+                    } else {
+                        ("s", "them")
+                    };
                     format!(
-                        "{} warning{} in the program file: run `lectern check` to see them",
+                        "{} warning{s} in the program file: run `lectern check` to see {them}",
                         warnings.len(),
-                        if warnings.len() == 1 { "" } else { "s" }
                     )
                 });
                 (program, status)
             }
         }
     }
+}
+
+/// A warning for each talk whose slides name a local file that cannot be opened (missing,
+/// not a regular file, or outside the program's folder), as the browser would find when asked
+/// to open it. Web addresses are not fetched.
+pub fn missing_slides(program: &Program) -> Vec<Diagnostic> {
+    use crate::program::Severity;
+    use crate::slides::{Link, classify, resolve};
+    let base = program.origin.base_dir();
+    program
+        .talks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, talk)| {
+            let raw = talk.slides.as_deref()?;
+            if !matches!(classify(raw), Ok(Link::Local(_))) {
+                return None;
+            }
+            let error = resolve(raw, &base).err()?;
+            // Said relative to the program file, as the file names it.
+            let why = match error {
+                crate::slides::SlidesError::NotFound(_) => "there is no such file".to_owned(),
+                crate::slides::SlidesError::NotAFile(_) => "it is not a regular file".to_owned(),
+                other => other.to_string(),
+            };
+            Some(Diagnostic {
+                severity: Severity::Warning,
+                location: None,
+                message: format!(
+                    "talk {} ({}): slides {:?}: {why}",
+                    i + 1,
+                    crate::sanitize::visible(&talk.title),
+                    crate::sanitize::visible(raw)
+                ),
+                help: Some("expected a file in the program file's folder".to_owned()),
+                source_line: None,
+            })
+        })
+        .collect()
 }
 
 /// Whether the file starts like a schedule rather than a program file. Anything unreadable is
@@ -233,7 +293,7 @@ mod tests {
         let (_, status) = program.load().expect("loads").into_browsed();
         assert_eq!(
             status.as_deref(),
-            Some("1 warning in the program file: run `lectern check` to see them")
+            Some("1 warning in the program file: run `lectern check` to see it")
         );
 
         let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Talk\r\nDTSTART:20240101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";

@@ -22,6 +22,8 @@ pub struct Theme {
     pub missing: Style,
     /// A search match, in the list and in the detail.
     pub highlight: Style,
+    /// The match `n`/`N` moved to, in the detail: unlike the other matches.
+    pub current_match: Style,
     /// A match on a reversed row: shows as `highlight` once reversed.
     pub highlight_reversed: Style,
     /// The marker of a talk running now or next.
@@ -55,6 +57,10 @@ impl Default for Theme {
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::ITALIC),
             highlight: Style::new().fg(Color::Black).bg(Color::Yellow),
+            current_match: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             highlight_reversed: Style::new().fg(Color::Yellow).bg(Color::Black),
             now: Style::new()
                 .fg(Color::LightGreen)

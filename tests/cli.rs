@@ -117,8 +117,33 @@ fn check_accepts_the_repository_program() {
         Path::new(env!("CARGO_MANIFEST_DIR")),
         ["check", "program.toml"],
     );
-    assert_eq!(run.err(), "");
-    assert_eq!(run.out(), "program.toml: ok: 4 talks, 0 warnings\n");
+    // The repository does not ship the slides its program names: check says so.
+    let missing = |talk: &str, file: &str| {
+        format!(
+            "program.toml: warning: talk {talk}: slides \"slides/{file}\": there is no such file\n  \
+             = expected a file in the program file's folder\n"
+        )
+    };
+    assert_eq!(
+        run.err(),
+        [
+            missing(
+                "2 (Faster Neural Network Training, Algorithmically)",
+                "Frankle-ASSYST-MLArchSys-2023.pdf"
+            ),
+            missing(
+                "3 (LLM Training at Wafer-Scale)",
+                "ASSYST-MLArchSys-2023-Valavan.pdf"
+            ),
+            missing(
+                "4 (Software, Hardware, and Model Codesign for High-performance \
+                 Transfomer-based Large Models)",
+                "Zongwei-ASSYST-MLArchSys-2023.pdf"
+            ),
+        ]
+        .concat()
+    );
+    assert_eq!(run.out(), "program.toml: ok: 4 talks, 3 warnings\n");
     assert_eq!(run.code, Some(0));
 }
 
@@ -904,4 +929,51 @@ fn version_and_help() {
         run.out()
     );
     assert_eq!(run.code, Some(0));
+}
+
+/// `--opener` is offered where slides can be opened (browsing), not by the commands that
+/// never open any.
+#[test]
+fn the_opener_option_belongs_to_browsing_only() {
+    let dir = tempdir();
+    let browse = lectern(dir.path(), ["--help"]);
+    assert!(browse.out().contains("--opener"), "{}", browse.out());
+    for command in ["import", "check", "agenda"] {
+        let help = lectern(dir.path(), [command, "--help"]);
+        assert_eq!(help.code, Some(0), "{command}");
+        assert!(
+            !help.out().contains("--opener"),
+            "{command}: {}",
+            help.out()
+        );
+    }
+    let misplaced = lectern(dir.path(), ["check", "--opener", "x", "p.toml"]);
+    assert_eq!(misplaced.code, Some(2));
+}
+
+/// `lectern check` warns about slides that name a local file that is not there, and says
+/// nothing about one that is.
+#[test]
+fn check_warns_about_missing_local_slides() {
+    let dir = tempdir();
+    write(dir.path(), "here.pdf", "%PDF");
+    write(
+        dir.path(),
+        "p.toml",
+        "[program]\ntitle = \"T\"\n\n[[talks]]\ntitle = \"Gone\"\nslides = \"gone.pdf\"\n\n\
+         [[talks]]\ntitle = \"Here\"\nslides = \"here.pdf\"\n\n\
+         [[talks]]\ntitle = \"Web\"\nslides = \"https://example.org/s.pdf\"\n",
+    );
+    let run = lectern(dir.path(), ["check", "p.toml"]);
+    assert_eq!(run.code, Some(0), "{}", run.err());
+    assert_eq!(run.out(), "p.toml: ok: 3 talks, 1 warning\n");
+    let err = run.err();
+    assert!(
+        err.contains("warning: talk 1 (Gone): slides \"gone.pdf\": there is no such file"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("here.pdf") && !err.contains("example.org"),
+        "{err}"
+    );
 }

@@ -989,3 +989,36 @@ fn a_zone_for_a_browsed_schedule() {
 
 #[path = "import/fuzz.rs"]
 mod fuzz;
+
+/// `-o FILE` never overwrites a file silently: `--force` says to; the schedule itself is
+/// refused even then.
+#[test]
+fn import_asks_before_overwriting_a_file() {
+    let (dir, file) = folder_with("small/kielux.ics");
+    let out = dir.path().join("program.toml");
+    std::fs::write(&out, "# mine\n").expect("write");
+    let run = lectern(dir.path(), &["import", &file, "-o", "program.toml"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        text(&run.stderr),
+        "lectern: program.toml exists; add --force to overwrite it\n"
+    );
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "# mine\n");
+    let run = lectern(
+        dir.path(),
+        &["import", &file, "-o", "program.toml", "--force"],
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("read")
+            .contains("[program]")
+    );
+    let run = lectern(dir.path(), &["import", &file, "-o", &file, "--force"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains("is the schedule itself"),
+        "{}",
+        text(&run.stderr)
+    );
+}

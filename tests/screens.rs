@@ -91,18 +91,19 @@ fn check_screen(app: &Screen, terminal: &Terminal<TestBackend>, what: &str) {
     );
     assert_no_forbidden(buffer, what);
     let areas = ui::Areas::compute(Rect::new(0, 0, width, height), app.focus);
-    // The frame told the app where the panes are.
-    let region = |r: Rect| Region::new(r.x, r.y, r.width, r.height);
-    assert_eq!(
-        app.list.region.map(|r| r.pane),
-        areas.list.map(region),
-        "{what}"
-    );
-    assert_eq!(
-        app.detail.region.map(|r| r.pane),
-        areas.detail.map(region),
-        "{what}"
-    );
+    // The frame told the app where the panes are: side by side across the whole width, or
+    // the focused one alone ([`the_frame_reports_where_the_panes_are`] has the numbers).
+    match (app.list.region, app.detail.region) {
+        (Some(list), Some(detail)) => {
+            assert_eq!(list.pane.x, 0, "{what}");
+            assert_eq!(detail.pane.x, list.pane.width, "{what}");
+            assert_eq!(list.pane.width + detail.pane.width, width, "{what}");
+        }
+        (Some(pane), None) | (None, Some(pane)) => {
+            assert_eq!((pane.pane.x, pane.pane.width), (0, width), "{what}");
+        }
+        (None, None) => {}
+    }
 
     // The header: the position on the right, in words when there is room, else as numbers.
     let (position, compact) = if app.program.talks.is_empty() {
@@ -801,4 +802,52 @@ fn reading_a_talk_in_the_narrow_layout_keeps_the_list_scroll() {
     assert_eq!(before.offset, 30);
     run(&mut app, &[Command::Select, Command::Back]);
     assert_eq!(app.list, before, "Enter then Esc moved the list");
+}
+
+/// Where the frame says the panes are, for a few screens, as numbers written out.
+#[test]
+fn the_frame_reports_where_the_panes_are() {
+    let r = Region::new;
+    let cases = [
+        // width, height, focus: list pane, detail pane
+        (
+            80,
+            24,
+            Focus::List,
+            Some(r(0, 1, 32, 22)),
+            Some(r(32, 1, 48, 22)),
+        ),
+        (
+            80,
+            24,
+            Focus::Detail,
+            Some(r(0, 1, 32, 22)),
+            Some(r(32, 1, 48, 22)),
+        ),
+        (
+            200,
+            50,
+            Focus::List,
+            Some(r(0, 1, 64, 48)),
+            Some(r(64, 1, 136, 48)),
+        ),
+        (
+            70,
+            10,
+            Focus::List,
+            Some(r(0, 1, 28, 8)),
+            Some(r(28, 1, 42, 8)),
+        ),
+        (69, 10, Focus::List, Some(r(0, 1, 69, 8)), None),
+        (69, 10, Focus::Detail, None, Some(r(0, 1, 69, 8))),
+        (30, 2, Focus::List, Some(r(0, 0, 30, 2)), None),
+    ];
+    for (width, height, focus, list, detail) in cases {
+        let mut app = app_at(built_in(), width, height);
+        app.focus = focus;
+        draw(&mut app, width, height);
+        let what = format!("{width}x{height} {focus:?}");
+        assert_eq!(app.list.region.map(|p| p.pane), list, "{what}");
+        assert_eq!(app.detail.region.map(|p| p.pane), detail, "{what}");
+    }
 }

@@ -70,7 +70,8 @@ pub struct TextFacts {
     pub key: DetailKey,
     /// How many lines it has.
     pub lines: usize,
-    /// The lines with a match of the query, in order, for `n` and `N`.
+    /// Every match of the query, in order, as the line it is on (a line with two matches
+    /// is there twice), for `n` and `N`.
     pub matches: Vec<usize>,
 }
 
@@ -109,7 +110,9 @@ impl App {
         self.list.region = measured.list;
         self.detail.region = measured.detail;
         self.detail.text = measured.text;
-        if let Some(Overlay::Help(text) | Overlay::About(text)) = &mut self.overlay {
+        if let Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Messages(text)) =
+            &mut self.overlay
+        {
             text.viewport = measured.overlay;
         }
         if let Some(forward) = self.detail.pending_jump
@@ -139,38 +142,54 @@ impl App {
         }
     }
 
-    /// `n`/`N`: scrolls the detail to the next or previous line with a match. Before the text
-    /// of this talk is measured, the jump waits for it.
+    /// The match `n` and `N` last moved to (an index into the measured text's matches), while
+    /// the text shown is the one it was found in.
+    pub fn current_match(&self) -> Option<usize> {
+        let (key, k) = self.detail.current?;
+        (key == self.detail_key()).then_some(k)
+    }
+
+    /// `n`/`N`: moves the current match to the next or previous match of the talk's text,
+    /// wrapping at the ends, and scrolls only when that match is not already shown. Before the
+    /// text of this talk is measured, the jump waits for it. The focus stays where it is
+    /// (unless the detail is hidden), so Esc in the list still clears the search.
     pub(super) fn jump_to_match(&mut self, forward: bool) {
         if self.search.query.is_empty() {
             self.set_status_with_key("no search: press {} to search", Command::Search);
             return;
         }
-        self.focus = Focus::Detail;
+        // On a narrow screen the detail shows only when focused.
+        if self.detail.region.is_none() {
+            self.focus = Focus::Detail;
+        }
+        let current = self.current_match();
+        let rows = self.detail.region.map_or(0, |r| r.inner.rows()).max(1);
+        let scroll = self.detail.scroll;
         let (Some(max), Some(text)) = (self.max_detail_scroll(), self.fresh_text()) else {
             self.detail.pending_jump = Some(forward);
             return;
         };
         let matches = &text.matches;
-        if matches.is_empty() {
+        let count = matches.len();
+        if count == 0 {
             self.set_status("no match in this talk's text", false);
             return;
         }
-        let scroll = self.detail.scroll;
-        // The line shown at the top is the current match; move to the next one past it.
-        let target = if forward {
-            matches
+        let target = match current {
+            Some(k) if forward => (k + 1) % count,
+            Some(k) => (k + count - 1) % count,
+            // The first move starts from the lines shown.
+            None if forward => matches.iter().position(|&l| l >= scroll).unwrap_or(0),
+            None => matches
                 .iter()
-                .position(|&l| l.min(max) > scroll)
-                .unwrap_or(0)
-        } else {
-            matches
-                .iter()
-                .rposition(|&l| l.min(max) < scroll)
-                .unwrap_or(matches.len() - 1)
+                .rposition(|&l| l < scroll)
+                .unwrap_or(count - 1),
         };
-        let (line, count) = (matches[target], matches.len());
-        self.detail.scroll = line.min(max);
+        let (line, key) = (matches[target], text.key);
+        if line < scroll || line >= scroll + rows {
+            self.detail.scroll = line.min(max);
+        }
+        self.detail.current = Some((key, target));
         self.set_status(format!("match {} of {count}", target + 1), false);
     }
 }

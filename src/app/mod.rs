@@ -14,9 +14,11 @@
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
 //! in `layout`; the user's picks and the agenda overlay in `picks`.
 
+mod days;
 mod filters;
 mod layout;
 mod live;
+mod messages;
 mod picks;
 mod schedule;
 mod search;
@@ -67,6 +69,8 @@ pub enum Overlay {
     Changes(TextOverlay),
     /// The agenda: the picked talks by day.
     Agenda(AgendaOverlay),
+    /// The messages about the program ([`App::messages`]).
+    Messages(TextOverlay),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -150,6 +154,8 @@ pub struct DetailState {
     /// `n` or `N` pressed before the text of the talk shown was measured (`true` for `n`):
     /// carried out when it is.
     pending_jump: Option<bool>,
+    /// The match `n`/`N` moved to, in the text of this key.
+    current: Option<(DetailKey, usize)>,
 }
 
 /// What the program implies, computed once: the program never changes.
@@ -184,6 +190,9 @@ pub struct App {
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
+    /// What was noticed while loading the program (a program file's warnings, an import's
+    /// summary and notes), for the messages overlay.
+    pub messages: Vec<String>,
 }
 
 impl App {
@@ -211,6 +220,7 @@ impl App {
             detail: DetailState::default(),
             live: Live::default(),
             agenda,
+            messages: Vec::new(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -239,8 +249,17 @@ impl App {
     /// The key context: the overlay if one is open, else the focused pane.
     pub fn context(&self) -> Context {
         match (&self.overlay, self.focus) {
-            (Some(Overlay::Help(_) | Overlay::About(_) | Overlay::Changes(_)), _) => Context::Help,
+            (
+                Some(
+                    Overlay::Help(_)
+                    | Overlay::About(_)
+                    | Overlay::Changes(_)
+                    | Overlay::Messages(_),
+                ),
+                _,
+            ) => Context::Help,
             (Some(Overlay::Search), _) => Context::Search,
+            (Some(Overlay::Filters(panel)), _) if panel.typing => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (Some(Overlay::Agenda(_)), _) => Context::Agenda,
             (None, Focus::List) => Context::List,
@@ -314,7 +333,12 @@ impl App {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
             Some(Overlay::Agenda(_)) => return self.agenda_command(command),
-            Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) => {
+            Some(
+                Overlay::Help(text)
+                | Overlay::About(text)
+                | Overlay::Changes(text)
+                | Overlay::Messages(text),
+            ) => {
                 if !text_overlay_command(text, command) {
                     self.overlay = None;
                 }
@@ -348,7 +372,8 @@ impl App {
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help(TextOverlay::default())),
             Command::About => self.overlay = Some(Overlay::About(TextOverlay::default())),
-            Command::Search => self.open_prompt(),
+            Command::Messages => self.overlay = Some(Overlay::Messages(TextOverlay::default())),
+            Command::Search => return self.open_prompt(),
             Command::NextMatch => self.jump_to_match(true),
             Command::PrevMatch => self.jump_to_match(false),
             Command::Filters => self.open_filters(),
@@ -360,6 +385,8 @@ impl App {
             Command::Star => return self.toggle_selected(Mark::Star),
             Command::Maybe => return self.toggle_selected(Mark::Maybe),
             Command::Agenda => self.open_agenda(),
+            Command::ToggleRank => self.toggle_rank(),
+            Command::PrevDay | Command::NextDay => self.jump_day(command == Command::NextDay),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -473,8 +500,12 @@ impl App {
                 .clamp((selected + 1).saturating_sub(rows), top);
         }
         self.clamp_detail();
-        if let Some(Overlay::Help(text) | Overlay::About(text) | Overlay::Changes(text)) =
-            &mut self.overlay
+        if let Some(
+            Overlay::Help(text)
+            | Overlay::About(text)
+            | Overlay::Changes(text)
+            | Overlay::Messages(text),
+        ) = &mut self.overlay
         {
             text.clamp();
         }
@@ -491,7 +522,11 @@ fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
         Command::PageUp => text.scroll.saturating_sub(page),
         Command::Top => 0,
         Command::Bottom => usize::MAX,
-        Command::ToggleHelp | Command::Back | Command::About | Command::Changes => return false,
+        Command::ToggleHelp
+        | Command::Back
+        | Command::About
+        | Command::Changes
+        | Command::Messages => return false,
         _ => text.scroll,
     };
     text.clamp();

@@ -33,6 +33,11 @@ pub struct SearchState {
     /// The talk to keep selected when the running search's result arrives (a filter changed,
     /// or the search was cleared); `None` selects the best match.
     keep: Option<TalkIx>,
+    /// The last complete result of a query, best first: shown as it is when `by_rank`, else
+    /// under the program's day headers in time order.
+    ranked: Vec<TalkIx>,
+    /// Results by relevance instead of by day and time.
+    pub by_rank: bool,
 }
 
 impl SearchState {
@@ -53,11 +58,49 @@ impl SearchState {
 }
 
 impl App {
-    pub(super) fn open_prompt(&mut self) {
+    /// `/` starts a new query, as in less and vim: the one before is an `↑` away in the
+    /// history.
+    pub(super) fn open_prompt(&mut self) -> Option<Effect> {
         self.search.before = self.selected_index();
         self.search.history_pos = None;
-        self.search.input.end();
+        let text = self.search.input.text().to_owned();
+        self.remember(&text);
+        self.search.input = LineInput::default();
         self.overlay = Some(Overlay::Search);
+        self.query_changed(self.search.before)
+    }
+
+    /// `r`: search results by relevance, or by day and time again.
+    pub(super) fn toggle_rank(&mut self) {
+        self.search.by_rank = !self.search.by_rank;
+        self.set_status(
+            if self.search.by_rank {
+                "results by relevance"
+            } else {
+                "results by day and time"
+            },
+            false,
+        );
+        if self.search.query.is_empty() || self.search.progress.is_some() {
+            return;
+        }
+        let keep = self.selected_index();
+        self.view = self.result_view();
+        self.list.selected = keep
+            .and_then(|t| self.view.position_of(t))
+            .unwrap_or_else(|| self.view.first_talk());
+        self.clamp();
+    }
+
+    /// The rows of the last result: by relevance, or in the program's shape.
+    fn result_view(&self) -> View {
+        if self.search.by_rank {
+            View::flat(self.search.ranked.iter().copied())
+        } else {
+            let mut kept = self.search.ranked.clone();
+            kept.sort_unstable();
+            self.full_view(Some(&kept))
+        }
     }
 
     /// Starts the search `text` at once, as `--search` does.
@@ -113,6 +156,10 @@ impl App {
 
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
+        if self.filters_typing() {
+            self.narrow_filters(text);
+            return None;
+        }
         if !matches!(self.overlay, Some(Overlay::Search)) {
             return None;
         }
@@ -214,14 +261,20 @@ impl App {
                 hits,
                 near,
             } if generation == self.search.generation => {
+                // The program's shape (under day headers for a schedule) unless results go by
+                // relevance; filters alone always keep it.
+                self.search.ranked = hits.iter().map(|h| h.talk).collect();
+                let best = (!self.search.query.is_empty())
+                    .then(|| self.search.ranked.first().copied())
+                    .flatten();
                 self.view = if self.search.query.is_empty() {
-                    // Filters alone: the usual order, under day headers for a schedule.
-                    let mut kept: Vec<TalkIx> = hits.iter().map(|h| h.talk).collect();
+                    let mut kept = self.search.ranked.clone();
                     kept.sort_unstable();
                     self.full_view(Some(&kept))
                 } else {
-                    View::flat(hits.iter().map(|h| h.talk))
+                    self.result_view()
                 };
+                self.search.keep = self.search.keep.or(best);
                 self.search.last = Some((
                     self.search.query.clone(),
                     self.filters.clone(),

@@ -124,8 +124,12 @@ fn talks() -> Program {
     }
 }
 
+/// The talks app, its results by relevance (`r`): most tests here are about ranking. The
+/// default order, by the program, is tested with [`App::new`]'s own setting.
 fn talks_app() -> App {
-    app_with(talks())
+    let mut app = app_with(talks());
+    app.search.by_rank = true;
+    app
 }
 
 /// The talks matching `q`, best first, straight from the index (not through the app).
@@ -257,14 +261,32 @@ fn enter_keeps_the_search_and_returns_to_the_list() {
     // The list moves among the results only.
     cmds(&mut app, &[Command::Down, Command::Down]);
     assert_eq!((app.list.selected, selected(&app)), (1, Some(2)));
-    // Reopening the prompt keeps the query, the cursor at its end.
+    // Reopening the prompt starts a new query, as less and vim do, and keeps the selection;
+    // the query before is an `↑` away.
     cmd(&mut app, Command::Search);
+    assert_eq!(app.search.input.text(), "");
+    assert_eq!(shown(&app), [0, 1, 2, 3, 4]);
+    assert_eq!(selected(&app), Some(2), "reopening keeps the selection");
+    cmd(&mut app, Command::HistoryPrev);
     assert_eq!(
         (app.search.input.text(), app.search.input.cursor()),
         ("training", 8)
     );
     assert_eq!(shown(&app), [1, 2]);
-    assert_eq!(selected(&app), Some(2), "reopening keeps the selection");
+}
+
+/// `/ rust Enter / go` searches "go", not "rustgo"; the first query is in the history.
+#[test]
+fn slash_always_starts_a_new_query() {
+    let mut app = talks_app();
+    search_for(&mut app, "wafer");
+    cmd(&mut app, Command::Search);
+    type_text(&mut app, "training");
+    assert_eq!(app.search.input.text(), "training");
+    assert_eq!(app.search.query, Query::parse("training"));
+    assert_eq!(shown(&app), [1, 2]);
+    cmd(&mut app, Command::Submit);
+    assert_eq!(app.search.history, ["wafer", "training"]);
 }
 
 #[test]
@@ -697,14 +719,16 @@ fn long_app(matches: &[usize]) -> App {
     app
 }
 
+/// `n`/`N` move a current match through every match in order, wrapping at the ends; the
+/// text scrolls only when that match is not on screen (20 rows here).
 #[test]
 fn n_and_shift_n_walk_through_the_matches_and_wrap_around() {
     // Matches on lines 9, 25 and 41; the last scroll position is 44.
     let mut app = long_app(&[9, 25, 41]);
     let steps = [
-        (Command::NextMatch, 9, "match 1 of 3"),
+        (Command::NextMatch, 0, "match 1 of 3"),
         (Command::NextMatch, 25, "match 2 of 3"),
-        (Command::NextMatch, 41, "match 3 of 3"),
+        (Command::NextMatch, 25, "match 3 of 3"),
         (Command::NextMatch, 9, "match 1 of 3"),
         (Command::PrevMatch, 41, "match 3 of 3"),
         (Command::PrevMatch, 25, "match 2 of 3"),
@@ -713,10 +737,33 @@ fn n_and_shift_n_walk_through_the_matches_and_wrap_around() {
     ];
     for (i, (command, scroll, message)) in steps.into_iter().enumerate() {
         cmd(&mut app, command);
-        assert_eq!(app.focus, Focus::Detail, "step {i}");
+        assert_eq!(app.focus, Focus::List, "step {i}: the focus stays");
         assert_eq!(app.detail.scroll, scroll, "step {i}: {command:?}");
         assert_eq!(status(&app), Some(message), "step {i}: {command:?}");
     }
+    let expected = [Some(1), Some(0)];
+    for (i, want) in expected.into_iter().enumerate() {
+        cmd(&mut app, Command::PrevMatch);
+        assert_eq!(app.current_match(), want, "step {i}");
+    }
+}
+
+/// Matches already on screen, two on one line: `n` still moves through each, in order.
+#[test]
+fn n_moves_through_matches_that_need_no_scroll() {
+    let mut app = long_app(&[3, 3, 7, 12, 15]);
+    for (k, expected) in [0, 1, 2, 3, 4, 0, 1].into_iter().enumerate() {
+        cmd(&mut app, Command::NextMatch);
+        assert_eq!(app.current_match(), Some(expected), "press {k}");
+        let text = format!("match {} of 5", expected + 1);
+        assert_eq!(status(&app), Some(text.as_str()));
+        assert_eq!(app.detail.scroll, 0, "all on screen");
+    }
+    cmd(&mut app, Command::PrevMatch);
+    assert_eq!(
+        (app.current_match(), status(&app)),
+        (Some(0), Some("match 1 of 5"))
+    );
 }
 
 /// The last match is on the last page: the text cannot scroll it to the top, and `n` from there
@@ -726,7 +773,7 @@ fn n_wraps_around_from_a_match_on_the_last_page() {
     // Matches on lines 9, 25 and 63; the last scroll position is 44.
     let mut app = long_app(&[9, 25, 63]);
     let steps = [
-        (Command::NextMatch, 9, "match 1 of 3"),
+        (Command::NextMatch, 0, "match 1 of 3"),
         (Command::NextMatch, 25, "match 2 of 3"),
         (Command::NextMatch, 44, "match 3 of 3"),
         (Command::NextMatch, 9, "match 1 of 3"),
@@ -738,6 +785,17 @@ fn n_wraps_around_from_a_match_on_the_last_page() {
         assert_eq!(app.detail.scroll, scroll, "step {i}: {command:?}");
         assert_eq!(status(&app), Some(message), "step {i}: {command:?}");
     }
+}
+
+/// After `n`, whatever the status line says, one Esc clears the search.
+#[test]
+fn one_esc_after_n_clears_the_search() {
+    let mut app = long_app(&[3, 30]);
+    cmds(&mut app, &[Command::NextMatch, Command::NextMatch]);
+    assert_eq!(status(&app), Some("match 2 of 2"));
+    cmd(&mut app, Command::Back);
+    assert!(app.search.query.is_empty());
+    assert_eq!(shown(&app), [0, 1]);
 }
 
 #[test]
@@ -765,7 +823,7 @@ fn n_without_a_search_or_a_match_says_so() {
     app.detail.text = None;
     app.update(Command::NextMatch.into());
     assert_eq!((app.detail.scroll, status(&app)), (0, None));
-    super::test_support::measure_with(&mut app, 30, vec![12]);
+    super::test_support::measure_with(&mut app, 30, vec![24]);
     assert_eq!(
         (app.detail.scroll, status(&app)),
         (10, Some("match 1 of 1"))
@@ -928,7 +986,7 @@ fn filters_combine_with_a_query() {
     assert_eq!(shown(&app), [2, 0], "ranked, and only the hardware talks");
     cmd(&mut app, Command::Back);
     // A longer query with the same filters narrows.
-    cmd(&mut app, Command::Search);
+    cmds(&mut app, &[Command::Search, Command::HistoryPrev]);
     let (job, _) = act(&mut app, Action::Paste(" -keynote".into())).expect("a search");
     assert!(job.candidates.is_some());
     assert_eq!(shown(&app), [0]);
@@ -1240,9 +1298,20 @@ fn schedule_facets_filter_and_keep_the_day_headers() {
             "room: Janson"
         ]
     );
-    // A search over a schedule lists the results by rank, without headers.
+    // A search over a schedule keeps its shape: the results under their day headers in
+    // time order, the best match selected; `r` lists them by rank without headers, and back.
     cmds(&mut app, &[Command::ClearFilters, Command::Back]);
     search_for(&mut app, "keynote");
+    let by_day = [
+        Row::Day(sat()),
+        Row::Talk(TalkIx(3)),
+        Row::Day(sun()),
+        Row::Talk(TalkIx(2)),
+        Row::Talk(TalkIx(6)),
+    ];
+    assert_eq!(rows(&app), by_day);
+    assert_eq!(selected(&app), Some(2), "the best match");
+    cmd(&mut app, Command::ToggleRank);
     assert_eq!(
         rows(&app),
         [
@@ -1251,6 +1320,14 @@ fn schedule_facets_filter_and_keep_the_day_headers() {
             Row::Talk(TalkIx(6))
         ]
     );
+    assert_eq!(selected(&app), Some(2), "the selection stays");
+    assert_eq!(status(&app), Some("results by relevance"));
+    cmd(&mut app, Command::ToggleRank);
+    assert_eq!(rows(&app), by_day);
+    // The order chosen holds for the next search.
+    cmd(&mut app, Command::ToggleRank);
+    search_for(&mut app, "janson");
+    assert_eq!(shown(&app), [2, 3, 6]);
 }
 
 #[test]
@@ -1265,6 +1342,7 @@ fn a_search_matches_days_rooms_and_tracks() {
     ];
     for (query, expected) in cases {
         let mut app = schedule_app();
+        app.search.by_rank = true;
         search_for(&mut app, query);
         assert_eq!(shown(&app), *expected, "{query:?}");
         assert!(
@@ -1286,7 +1364,10 @@ fn a_new_filter_searches_everything_then_narrowing_starts_again() {
     assert_eq!(job.query, Query::parse("waf"));
     assert_eq!(job.candidates, None);
     assert_eq!(shown(&app), [0]);
-    cmds(&mut app, &[Command::Back, Command::Search]);
+    cmds(
+        &mut app,
+        &[Command::Back, Command::Search, Command::HistoryPrev],
+    );
     let (job, reports) = act(&mut app, Action::Insert('e')).expect("a search");
     assert_eq!(job.candidates, None, "\"waf\" to \"wafe\" does not narrow");
     assert_eq!(
@@ -1412,4 +1493,115 @@ fn mixed_offsets_without_a_program_zone() {
     let (program, _) =
         crate::program::parse_str(same, crate::program::Origin::BuiltIn).expect("loads");
     assert_eq!(App::new(program).zone_label().as_deref(), Some("UTC+02"));
+}
+
+/// `]` and `[` go to the first talk of the next and previous day, in the list by day and in
+/// results by relevance; at the ends they say there is no other day.
+#[test]
+fn brackets_jump_between_days() {
+    let mut app = schedule_app();
+    // Sat: 3 5 0 4, Sun: 2 6, no time: 1.
+    let steps = [
+        (Command::NextDay, Some(2), None),
+        (Command::NextDay, Some(1), None),
+        (Command::NextDay, Some(1), Some("no later day")),
+        (Command::PrevDay, Some(2), None),
+        (Command::PrevDay, Some(3), None),
+        (Command::PrevDay, Some(3), Some("no earlier day")),
+    ];
+    for (i, (command, talk, message)) in steps.into_iter().enumerate() {
+        cmd(&mut app, command);
+        assert_eq!((selected(&app), status(&app)), (talk, message), "step {i}");
+    }
+    // From the middle of a day, `[` goes to the start of the day before, not of this day.
+    cmds(&mut app, &[Command::NextDay, Command::Down]);
+    assert_eq!(selected(&app), Some(6));
+    cmd(&mut app, Command::PrevDay);
+    assert_eq!(selected(&app), Some(3));
+    // The day's header shows above its first talk.
+    cmd(&mut app, Command::NextDay);
+    assert_eq!(app.list.offset + 1, app.list.selected);
+    // In results by relevance, days follow the list's order.
+    app.search.by_rank = true;
+    search_for(&mut app, "keynote");
+    assert_eq!(shown(&app), [2, 3, 6]);
+    cmds(&mut app, &[Command::Top, Command::NextDay]);
+    assert_eq!(selected(&app), Some(3));
+    cmd(&mut app, Command::NextDay);
+    assert_eq!(selected(&app), Some(6));
+    cmd(&mut app, Command::PrevDay);
+    assert_eq!(selected(&app), Some(3));
+    // A program without times has no days.
+    let mut app = talks_app();
+    cmd(&mut app, Command::NextDay);
+    assert_eq!(status(&app), Some("this program has no days"));
+}
+
+/// The panel's counts follow the other facets' picks; `/` narrows the values by text, and
+/// keys typed then are text, not moves.
+#[test]
+fn filter_counts_follow_the_other_facets_and_typing_narrows_the_values() {
+    let mut app = schedule_app();
+    cmd(&mut app, Command::Filters);
+    let counts = |app: &App| -> Vec<(String, usize)> {
+        let panel = filter_panel(app);
+        panel
+            .shown
+            .iter()
+            .map(|&i| (panel.choices[i].value.clone(), panel.counts[i]))
+            .collect()
+    };
+    let pairs = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+        list.iter().map(|(v, n)| ((*v).to_owned(), *n)).collect()
+    };
+    // track: Keynotes (the fourth value).
+    cmds(&mut app, &[Command::Down, Command::Down, Command::Down]);
+    assert_eq!(
+        filter_panel(&app).current().map(|c| c.value.as_str()),
+        Some("Keynotes")
+    );
+    cmd(&mut app, Command::Toggle);
+    assert_eq!(
+        counts(&app),
+        pairs(&[
+            ("Saturday 2021-02-06", 1),
+            ("Sunday 2021-02-07", 2),
+            // The track's own values still count every talk: picks within a facet add up.
+            ("Go", 1),
+            ("Keynotes", 3),
+            ("Lightning", 1),
+            ("Rust", 1),
+            ("Social", 1),
+            ("Bar", 0),
+            ("H.2215", 0),
+            ("Janson", 3),
+            ("K.1.105", 0),
+        ])
+    );
+    // Narrowing: `/`, then typed text (`j` is text here, not a move).
+    cmd(&mut app, Command::Search);
+    assert_eq!(app.context(), Context::Search);
+    type_text(&mut app, "j");
+    assert_eq!(counts(&app), pairs(&[("Janson", 3)]));
+    cmd(&mut app, Command::DeleteBack);
+    type_text(&mut app, "ROOM");
+    assert_eq!(
+        counts(&app),
+        pairs(&[("Bar", 0), ("H.2215", 0), ("Janson", 3), ("K.1.105", 0)]),
+        "a facet's name shows all its values"
+    );
+    // The highlighted value stays highlighted while it shows. Enter gives the keys back to
+    // the panel: `j` moves, Space picks.
+    assert_eq!(
+        filter_panel(&app).current().map(|c| c.value.as_str()),
+        Some("Janson")
+    );
+    cmd(&mut app, Command::Submit);
+    assert_eq!(app.context(), Context::Filters);
+    cmds(&mut app, &[Command::Up, Command::Down, Command::Toggle]);
+    assert_eq!(app.filters.summary(), ["track: Keynotes", "room: Janson"]);
+    // Esc while typing drops the text: every value again.
+    cmds(&mut app, &[Command::Search, Command::Back]);
+    assert_eq!(filter_panel(&app).shown.len(), 11);
+    assert_eq!(app.context(), Context::Filters);
 }

@@ -611,3 +611,52 @@ fn small_layouts_never_panic_with_talks() {
         }
     }
 }
+
+/// What loading noticed is kept for the messages overlay; the status line counts it with the
+/// plural right and names the key that shows it.
+#[test]
+fn messages_about_the_program_can_be_read() {
+    let mut app = sample_app(3);
+    app.show_loaded(
+        Some("1 warning in the program file: run `lectern check` to see it".into()),
+        vec!["p.toml:3:1: warning: unknown key `colour`".into()],
+        1,
+    );
+    let status = app.status.clone().expect("a status");
+    assert_eq!(
+        status.text,
+        "1 warning in the program file: press {} to see it"
+    );
+    assert_eq!(status.key, Some(Command::Messages));
+    run(&mut app, &[Command::Messages]);
+    assert!(matches!(app.overlay, Some(Overlay::Messages(_))));
+    assert_eq!(app.context(), crate::keymap::Context::Help);
+    assert_eq!(app.messages, ["p.toml:3:1: warning: unknown key `colour`"]);
+    run(&mut app, &[Command::Back]);
+    assert!(app.overlay.is_none());
+
+    let mut app = sample_app(3);
+    app.show_loaded(None, vec!["a".into(), "b".into()], 2);
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("2 warnings in the program file: press {} to see them")
+    );
+    // An import with notes: its summary, and the key to read the notes.
+    let mut app = sample_app(3);
+    app.show_loaded(
+        Some("imported Pentabarf: 3 talks; 2 talks without a room".into()),
+        vec![
+            "imported Pentabarf: 3 talks".into(),
+            "note: 2 talks without a room".into(),
+        ],
+        0,
+    );
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("press {} to read the notes · imported Pentabarf: 3 talks")
+    );
+    // Nothing noticed: no status.
+    let mut app = sample_app(3);
+    app.show_loaded(None, Vec::new(), 0);
+    assert_eq!(app.status, None);
+}

@@ -3,7 +3,7 @@
 //! picks ("starred", "maybe") are a facet too, whose talks the app hands in ([`Filters::set_picked`]):
 //! they live in the agenda, not in the program.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::program::Program;
@@ -99,6 +99,37 @@ pub fn choices(program: &Program) -> Vec<Choice> {
     choices
 }
 
+/// For each of `choices`, how many talks have it among those the picks of the *other*
+/// facets keep: what picking it too would leave (or add, within its own facet, where picks
+/// combine with OR). Without picks, the program's counts.
+pub fn live_counts(program: &Program, filters: &Filters, choices: &[Choice]) -> Vec<usize> {
+    if filters.is_empty() {
+        return choices.iter().map(|c| c.count).collect();
+    }
+    let mut counts: HashMap<(Facet, String), usize> = HashMap::new();
+    for i in 0..program.talks.len() {
+        for facet in Facet::ALL {
+            if filters.keeps_except(program, i, Some(facet)) {
+                for value in values(program, i, facet) {
+                    *counts.entry((facet, value)).or_default() += 1;
+                }
+            }
+        }
+    }
+    choices
+        .iter()
+        .map(|c| match c.facet {
+            // The picks are the app's, not the program's: their counts stay as the app gave
+            // them.
+            Facet::Pick => c.count,
+            _ => counts
+                .get(&(c.facet, c.value.clone()))
+                .copied()
+                .unwrap_or(0),
+        })
+        .collect()
+}
+
 /// The values the user picked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -167,10 +198,18 @@ impl Filters {
 
     /// Whether talk `i` passes: for every facet with picked values, the talk has one of them.
     pub fn keeps(&self, program: &Program, i: usize) -> bool {
+        self.keeps_except(program, i, None)
+    }
+
+    /// [`Filters::keeps`], leaving out the picks of facet `except`.
+    fn keeps_except(&self, program: &Program, i: usize, except: Option<Facet>) -> bool {
         if self.picked.is_empty() {
             return true;
         }
         Facet::ALL.into_iter().all(|facet| {
+            if Some(facet) == except {
+                return true;
+            }
             let mut wanted = self.picked.iter().filter(|(f, _)| *f == facet).peekable();
             if wanted.peek().is_none() {
                 return true;

@@ -42,6 +42,13 @@ fn position(app: &App) -> String {
     )
 }
 
+/// The conference day of the selected talk: `Sat 2021-02-06`.
+fn selected_day(app: &App) -> Option<String> {
+    let talk = app.selected_index()?;
+    let day = app.program.conference_day(talk.index())?;
+    Some(day.strftime("%a %Y-%m-%d").to_string())
+}
+
 /// The position as numbers only: `2/4`, or with a search `1/3 of 4`.
 fn compact_position(app: &App) -> Option<String> {
     if app.program.talks.is_empty() || app.search.progress.is_some() {
@@ -68,6 +75,12 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut position = position(app);
+    // The day of the selected talk, before where it is in the list, while there is room.
+    if let Some(day) = selected_day(app)
+        && position.width() + day.width() + 40 <= usize::from(area.width)
+    {
+        position = format!("{day} · {position}");
+    }
     // On a narrow screen the position keeps its numbers and drops its words.
     if position.width() + 8 > usize::from(area.width) {
         position = compact_position(app).unwrap_or(position);

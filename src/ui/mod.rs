@@ -12,6 +12,7 @@ mod bars;
 mod changes;
 mod filter_panel;
 pub mod help;
+pub mod messages;
 mod scroll;
 pub mod talk_detail;
 pub mod talk_list;
@@ -99,11 +100,17 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let area = frame.area();
     let areas = Areas::compute(area, app.focus);
     let text_area = areas.detail.map(talk_detail::text_area);
-    let text = text_area.map(|r| ui.detail.prepare(app, &ctx.theme, r.width));
+    let text = text_area.map(|r| {
+        ui.detail
+            .prepare(app, &ctx.theme, r.width.min(talk_detail::MEASURE))
+    });
     let overlay = match &app.overlay {
         Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),
         Some(Overlay::About(_)) => Some(about::viewport(&app.program, &ctx.theme, areas.body)),
         Some(Overlay::Changes(_)) => Some(changes::viewport(app, &ctx.theme, areas.body)),
+        Some(Overlay::Messages(_)) => {
+            Some(messages::viewport(&app.messages, &ctx.theme, areas.body))
+        }
         _ => None,
     };
     app.measured(Measured {
@@ -122,7 +129,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
         Screen {
             app,
             ctx,
-            detail: ui.detail.lines(),
+            detail: &ui.detail,
         },
         area,
     );
@@ -135,7 +142,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
 struct Screen<'a> {
     app: &'a App,
     ctx: &'a AppContext,
-    detail: &'a [ratatui::text::Line<'static>],
+    detail: &'a talk_detail::Wrapped,
 }
 
 impl Widget for Screen<'_> {
@@ -168,6 +175,12 @@ impl Widget for Screen<'_> {
                 ctx,
             }
             .render(areas.body, buf),
+            Some(Overlay::Messages(text)) => messages::Messages {
+                messages: &app.messages,
+                scroll: text.scroll,
+                ctx,
+            }
+            .render(areas.body, buf),
             Some(Overlay::Filters(panel)) => {
                 filter_panel::FilterPanel::new(app, panel, ctx).render(areas.body, buf);
             }
@@ -179,5 +192,7 @@ impl Widget for Screen<'_> {
     }
 }
 
+#[cfg(test)]
+mod find_tests;
 #[cfg(test)]
 mod tests;

@@ -14,6 +14,8 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use crate::app::{App, DetailKey, Focus, TextFacts};
 use crate::theme::Theme;
 use std::fmt::Write as _;
+use std::ops::Range;
+use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use jiff::tz::TimeZone;
 
@@ -30,7 +32,15 @@ pub fn text_area(pane: Rect) -> Rect {
     }
 }
 
+/// The widest the detail text runs, however wide the pane: longer lines are hard to read.
+pub const MEASURE: u16 = 100;
+
 /// Appends `text` wrapped to `width`, every line in `style`, the first line after `prefix`.
+///
+/// Labelled fields hold names, places and links: they break only at spaces, never inside a
+/// link after a hyphen or a slash. A word too long for the room beside the label (a long
+/// link) goes on lines of its own from the left edge, cut into whole lines of `width`
+/// columns, so no character of it is lost.
 fn push_wrapped(
     lines: &mut Vec<Line<'static>>,
     prefix: Option<(&str, Style)>,
@@ -38,30 +48,54 @@ fn push_wrapped(
     style: Style,
     width: usize,
 ) {
-    let indent = prefix.map_or(0, |(p, _)| p.chars().count());
+    let Some((label, label_style)) = prefix else {
+        for row in textwrap::wrap(text, width) {
+            lines.push(Line::styled(row.into_owned(), style));
+        }
+        return;
+    };
+    let indent = label.width();
     let blank = " ".repeat(indent);
-    let mut options = textwrap::Options::new(width)
+    let options = textwrap::Options::new(width)
         .initial_indent(&blank)
-        .subsequent_indent(&blank);
-    if prefix.is_some() {
-        // Labelled fields hold names, places and links: break them only at spaces, not
-        // inside a link after a hyphen or a slash. (A link wider than the pane is still cut.)
-        options = options
-            .word_separator(textwrap::WordSeparator::AsciiSpace)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    }
+        .subsequent_indent(&blank)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
     for (i, row) in textwrap::wrap(text, options).into_iter().enumerate() {
-        let mut spans = Vec::new();
-        let body = match (i, prefix) {
-            (0, Some((p, prefix_style))) => {
-                spans.push(Span::styled(p.to_owned(), prefix_style));
-                row.get(indent..).unwrap_or("").to_owned()
-            }
-            _ => row.into_owned(),
+        let body = row.get(indent..).unwrap_or("").to_owned();
+        let lead = if i == 0 {
+            Span::styled(label.to_owned(), label_style)
+        } else {
+            Span::raw(blank.clone())
         };
-        spans.push(Span::styled(body, style));
-        lines.push(Line::from(spans));
+        if indent + body.width() <= width {
+            lines.push(Line::from(vec![lead, Span::styled(body, style)]));
+            continue;
+        }
+        if i == 0 {
+            lines.push(Line::from(lead));
+        }
+        for piece in cut_to_width(&body, width) {
+            lines.push(Line::styled(piece, style));
+        }
     }
+}
+
+/// `text` cut into pieces of at most `width` columns (at least one character each).
+fn cut_to_width(text: &str, width: usize) -> Vec<String> {
+    let mut pieces = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && used > 0 {
+            pieces.push(String::new());
+            used = 0;
+        }
+        pieces.last_mut().expect("a piece").push(c);
+        used += w;
+    }
+    pieces
 }
 
 fn push_paragraphs(lines: &mut Vec<Line<'static>>, text: &str, width: usize) {
@@ -157,9 +191,12 @@ fn push_schedule(
     }
 }
 
+/// Every match in a wrapped text: its line and the byte range in that line's text.
+pub type Matches = Vec<(usize, Range<usize>)>;
+
 /// The detail text of talk `index`, wrapped to `width` columns, with the query's matches
-/// highlighted; and the numbers of the lines that hold a match. Times show in `zone`, or in
-/// the program's zone when `None`.
+/// highlighted; and every match, in order. Times show in `zone`, or in the program's zone
+/// when `None`.
 pub fn wrap(
     program: &Program,
     theme: &Theme,
@@ -167,7 +204,7 @@ pub fn wrap(
     width: u16,
     query: &Query,
     zone: Option<&TimeZone>,
-) -> (Vec<Line<'static>>, Vec<usize>) {
+) -> (Vec<Line<'static>>, Matches) {
     let width = usize::from(width);
     let mut lines = Vec::new();
     let Some((index, talk)) = talk.and_then(|ix| Some((ix.index(), program.get(ix)?))) else {
@@ -248,12 +285,32 @@ pub fn wrap(
         for (n, line) in lines.iter_mut().enumerate() {
             let ranges = crate::search::highlights(&plain(line), query, n < short_lines);
             if !ranges.is_empty() {
-                matches.push(n);
                 *line = highlight(std::mem::take(line), &ranges, theme.highlight);
+                matches.extend(words(&plain(line), ranges).into_iter().map(|r| (n, r)));
             }
         }
     }
     (lines, matches)
+}
+
+/// Highlighted ranges joined where only letters stand between them: a fuzzy match of one
+/// word (`Manohara`·`jah`) is one match for `n` and `N` to count.
+fn words(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match joined.last_mut() {
+            Some(last)
+                if last.end <= range.start
+                    && !text
+                        .get(last.end..range.start)
+                        .is_none_or(|gap| gap.chars().any(char::is_whitespace)) =>
+            {
+                last.end = range.end;
+            }
+            _ => joined.push(range),
+        }
+    }
+    joined
 }
 
 /// The detail text of the talk shown, kept between frames: wrapped again only when the
@@ -265,8 +322,8 @@ pub struct Wrapped {
     /// filters too, and those leave the text alone.
     query: Query,
     lines: Vec<Line<'static>>,
-    /// The lines with a match, for `n` and `N`.
-    matches: Vec<usize>,
+    /// Every match, for `n` and `N` and the current match's highlight.
+    matches: Matches,
     /// The version of the program the text is of (a refresh replaces the program).
     version: u64,
 }
@@ -300,26 +357,31 @@ impl Wrapped {
         TextFacts {
             key,
             lines: self.lines.len(),
-            matches: self.matches.clone(),
+            matches: self.matches.iter().map(|(line, _)| *line).collect(),
         }
     }
 
     pub fn lines(&self) -> &[Line<'static>] {
         &self.lines
     }
+
+    /// Match `k` (as `n`/`N` count them): its line and byte range.
+    pub fn match_at(&self, k: usize) -> Option<(usize, Range<usize>)> {
+        self.matches.get(k).cloned()
+    }
 }
 
 /// The detail pane, borrowing what it draws.
 pub struct TalkDetail<'a> {
     app: &'a App,
-    lines: &'a [Line<'static>],
+    text: &'a Wrapped,
     theme: &'a Theme,
 }
 
 impl<'a> TalkDetail<'a> {
-    /// The pane for `app`, showing `lines` (the selected talk's text, as [`Wrapped`] made it).
-    pub fn new(app: &'a App, lines: &'a [Line<'static>], theme: &'a Theme) -> TalkDetail<'a> {
-        TalkDetail { app, lines, theme }
+    /// The pane for `app`, showing `text` (the selected talk's text, as [`Wrapped`] made it).
+    pub fn new(app: &'a App, text: &'a Wrapped, theme: &'a Theme) -> TalkDetail<'a> {
+        TalkDetail { app, text, theme }
     }
 }
 
@@ -362,10 +424,16 @@ impl Widget for TalkDetail<'_> {
             })
             .render(area, buf);
         let text = text_area(area);
-        let lines = self.lines;
+        let lines = self.text.lines();
         let height = usize::from(text.height);
         let scroll = self.app.detail.scroll.min(lines.len());
-        let visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
+        let mut visible: Vec<Line> = lines.iter().skip(scroll).take(height).cloned().collect();
+        // The match `n`/`N` moved to stands out from the others.
+        if let Some((line, range)) = self.app.current_match().and_then(|k| self.text.match_at(k))
+            && let Some(shown) = line.checked_sub(scroll).and_then(|i| visible.get_mut(i))
+        {
+            *shown = highlight(std::mem::take(shown), &[range], theme.current_match);
+        }
         Paragraph::new(visible).render(text, buf);
         super::scroll::scrollbar(area, lines.len(), height, scroll, buf);
     }

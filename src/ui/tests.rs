@@ -15,31 +15,35 @@ use crate::context::AppContext;
 use crate::program::{Origin, Program, Speaker, Talk, TalkIx};
 
 /// The app on a test terminal, with what the event loop keeps beside it.
-struct Screen {
-    app: App,
-    ui: Ui,
-    ctx: AppContext,
+pub(super) struct Screen {
+    pub(super) app: App,
+    pub(super) ui: Ui,
+    pub(super) ctx: AppContext,
     size: (u16, u16),
+    /// The last frame drawn.
+    pub(super) buffer: Option<ratatui::buffer::Buffer>,
 }
 
 impl Screen {
-    fn new(program: Program, width: u16, height: u16) -> Screen {
+    pub(super) fn new(program: Program, width: u16, height: u16) -> Screen {
         let mut screen = Screen {
             app: App::new(program),
             ui: Ui::default(),
             ctx: AppContext::default(),
             size: (width, height),
+            buffer: None,
         };
         screen.frame();
         screen
     }
 
-    fn frame(&mut self) {
+    pub(super) fn frame(&mut self) {
         let (width, height) = self.size;
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
         terminal
             .draw(|f| draw(&mut self.app, &mut self.ui, &self.ctx, f))
             .expect("draw");
+        self.buffer = Some(terminal.backend().buffer().clone());
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -48,7 +52,7 @@ impl Screen {
     }
 
     /// Commands as the loop handles them: searches carried out, a frame after each.
-    fn run(&mut self, commands: &[Command]) {
+    pub(super) fn run(&mut self, commands: &[Command]) {
         for &command in commands {
             let effect = self.app.update(command.into());
             settle(&mut self.app, effect);
@@ -61,7 +65,7 @@ impl Screen {
     }
 
     /// The plain text of every line of the detail text.
-    fn detail_text(&self) -> Vec<String> {
+    pub(super) fn detail_text(&self) -> Vec<String> {
         self.ui
             .detail_lines()
             .iter()
@@ -78,7 +82,7 @@ impl Screen {
     }
 }
 
-fn schedule() -> Program {
+pub(super) fn schedule() -> Program {
     let (program, warnings) = crate::program::parse_str(SCHEDULE, Origin::File("days.toml".into()))
         .expect("the schedule loads");
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -145,7 +149,7 @@ fn frames_report_the_panes_they_draw() {
 /// A talk whose detail text is 64 lines at 43 columns: title, blank, the "no slides" line,
 /// blank, "Abstract", then 30 one-line paragraphs (paragraph `p` on line 5 + 2p) with blanks
 /// between. The paragraphs in `with_wafer` mention wafers.
-fn long_talk(i: usize, with_wafer: &[usize]) -> Talk {
+pub(super) fn long_talk(i: usize, with_wafer: &[usize]) -> Talk {
     let paragraphs: Vec<String> = (0..30)
         .map(|p| {
             if with_wafer.contains(&p) {
@@ -185,8 +189,9 @@ fn the_measured_matches_drive_n_and_shift_n() {
     assert_eq!((text.lines, text.matches), (64, vec![9, 25, 63]));
     assert_eq!(screen.detail_text()[9], "paragraph 2 about Wafers");
     // The last match is on the last page (64 lines in 20 rows: the last scroll is 44).
+    // Scrolled only when the match is off screen.
     let steps = [
-        (Command::NextMatch, 9, "match 1 of 3"),
+        (Command::NextMatch, 0, "match 1 of 3"),
         (Command::NextMatch, 25, "match 2 of 3"),
         (Command::NextMatch, 44, "match 3 of 3"),
         (Command::NextMatch, 9, "match 1 of 3"),
@@ -215,7 +220,8 @@ fn n_on_a_narrow_list_jumps_once_the_detail_is_drawn() {
     screen.app.update(Command::NextMatch.into());
     assert_eq!(
         (screen.app.focus, screen.app.detail.scroll),
-        (Focus::Detail, 0)
+        (Focus::Detail, 0),
+        "the hidden detail comes forward"
     );
     screen.frame();
     assert_eq!(screen.app.detail.scroll, 25);
