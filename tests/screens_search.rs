@@ -246,7 +246,7 @@ fn filter_panel_with_a_value_picked() {
     );
     run(&mut app, &[Command::Toggle]);
     assert!(matches!(&app.overlay, Some(Overlay::Filters(panel)) if panel.cursor == 3));
-    assert_eq!(app.filters.summary(), ["track: Keynotes"]);
+    assert_eq!(app.search.filters.summary(), ["track: Keynotes"]);
     let mut terminal = draw(&mut app, 100, 30);
     let text = screen_text(terminal.backend().buffer());
     // Values under a header per facet; the counts follow the other facets' picks: one

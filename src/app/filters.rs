@@ -76,7 +76,7 @@ impl App {
             choices,
             ..FilterPanel::default()
         };
-        panel.counts = live_counts(&self.program, &self.filters, &panel.choices);
+        panel.counts = live_counts(&self.program, &self.search.filters, &panel.choices);
         panel.narrow_again();
         self.overlay = Some(Overlay::Filters(panel));
     }
@@ -118,7 +118,7 @@ impl App {
             }
             Command::Toggle => {
                 let choice = panel.current()?.clone();
-                self.filters.toggle(choice.facet, &choice.value);
+                self.search.filters.toggle(choice.facet, &choice.value);
                 self.sync_pick_filter();
                 self.recount_filters();
                 return self.refresh(self.selected_index());
@@ -140,16 +140,16 @@ impl App {
     /// Counts the panel's values again under the filters picked now.
     fn recount_filters(&mut self) {
         if let Some(Overlay::Filters(panel)) = &mut self.overlay {
-            panel.counts = live_counts(&self.program, &self.filters, &panel.choices);
+            panel.counts = live_counts(&self.program, &self.search.filters, &panel.choices);
         }
     }
 
     pub(super) fn clear_filters(&mut self) -> Option<Effect> {
-        if self.filters.is_empty() {
+        if self.search.filters.is_empty() {
             self.set_status("no filters to clear", false);
             return None;
         }
-        self.filters.clear();
+        self.search.filters.clear();
         self.set_status("filters cleared", false);
         self.refresh(self.selected_index())
     }

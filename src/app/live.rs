@@ -14,6 +14,9 @@ use crate::changes::{self, Change, Counts};
 /// What changed, for the overlay and the list's marks.
 #[derive(Debug, Clone, Default)]
 pub struct Live {
+    /// What was noticed while loading the program (a program file's warnings, an import's
+    /// summary and notes), for the messages overlay.
+    pub messages: Vec<String>,
     /// Where this copy of the program came from when the header should say so
     /// (`offline: copy from Sat 10:42`).
     pub source_note: Option<String>,
@@ -58,7 +61,6 @@ impl App {
         let program = Arc::clone(&next.program);
         next.focus = self.focus;
         next.clock = std::mem::take(&mut self.clock);
-        next.filters = std::mem::take(&mut self.filters);
         next.search = std::mem::take(&mut self.search);
         next.search.forget_talks();
         // The picks are the user's, not the program's: they go on, read against the new
@@ -253,7 +255,8 @@ mod tests {
             app.update(Command::Star.into()),
             Some(Effect::SavePicks(_))
         ));
-        app.filters
+        app.search
+            .filters
             .toggle(Facet::Pick, super::super::picks::STARRED);
         assert!(app.sync_pick_filter());
         // The new version: a talk before both, and b moved to the morning.

@@ -9,13 +9,13 @@ impl App {
     /// `warnings` the program file has, else `status` (what an import did), with the key that
     /// shows the messages when there is more to read.
     pub fn show_loaded(&mut self, status: Option<String>, messages: Vec<String>, warnings: usize) {
-        self.messages = messages;
+        self.live.messages = messages;
         let text = match (warnings, status) {
             (0, None) => return,
             // The key goes first: the footer puts it at the first `{}`, and the summary
             // may quote a schedule's text.
-            (0, Some(_)) if self.messages.len() > 1 => {
-                format!("press {{}} to read the notes · {}", self.messages[0])
+            (0, Some(_)) if self.live.messages.len() > 1 => {
+                format!("press {{}} to read the notes · {}", self.live.messages[0])
             }
             (0, Some(status)) => {
                 self.set_status(status, false);

@@ -31,7 +31,6 @@ use crate::action::{Action, Command};
 use crate::agenda::{Agenda, Mark, Picks};
 use crate::keymap::Context;
 use crate::program::{Program, Talk, TalkIx};
-use crate::search::Filters;
 use crate::search::filter::Choice;
 use crate::search::worker::Job;
 
@@ -183,16 +182,14 @@ pub struct App {
     derived: Derived,
     /// The current time and the zone times are shown in.
     pub clock: Clock,
+    /// The query and the filters, and the search running for them.
     pub search: SearchState,
-    pub filters: Filters,
     pub detail: DetailState,
-    /// Where this copy came from when the header should say so, what changed at the last refresh, and which changed talks are not looked at yet.
+    /// What is known of this copy of the program: where it came from, what loading it noticed,
+    /// what changed at the last refresh and which changed talks are not looked at yet.
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
-    /// What was noticed while loading the program (a program file's warnings, an import's
-    /// summary and notes), for the messages overlay.
-    pub messages: Vec<String>,
 }
 
 impl App {
@@ -216,11 +213,9 @@ impl App {
             status: None,
             list: ListState::default(),
             search: SearchState::default(),
-            filters: Filters::default(),
             detail: DetailState::default(),
             live: Live::default(),
             agenda,
-            messages: Vec::new(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();

@@ -94,8 +94,16 @@ impl App {
     /// Hands the filters the talks with the picked values of the picks facet; returns whether
     /// they changed.
     pub(super) fn sync_pick_filter(&mut self) -> bool {
-        let star = self.filters.values_of(Facet::Pick).any(|v| v == STARRED);
-        let maybe = self.filters.values_of(Facet::Pick).any(|v| v == MAYBE);
+        let star = self
+            .search
+            .filters
+            .values_of(Facet::Pick)
+            .any(|v| v == STARRED);
+        let maybe = self
+            .search
+            .filters
+            .values_of(Facet::Pick)
+            .any(|v| v == MAYBE);
         let talks = self
             .agenda
             .picks()
@@ -106,7 +114,7 @@ impl App {
             })
             .filter_map(|(id, _)| self.agenda.talk_index(id))
             .collect();
-        self.filters.set_picked(talks)
+        self.search.filters.set_picked(talks)
     }
 
     /// The picks facet's choices, counted from the picks now (of talks in the program: a
@@ -208,7 +216,7 @@ impl App {
         }
         self.search.input = LineInput::default();
         self.search.query = Query::default();
-        self.filters.clear();
+        self.search.filters.clear();
         self.set_status("search and filters cleared to show the talk", false);
         self.refresh(Some(talk))
     }

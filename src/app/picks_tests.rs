@@ -249,7 +249,7 @@ fn enter_on_a_talk_the_search_hides_clears_the_search_and_filters() {
         app.selected_talk().map(|t| t.title.as_str()),
         Some("Opening")
     );
-    assert!(app.search.query.is_empty() && app.filters.is_empty());
+    assert!(app.search.query.is_empty() && app.search.filters.is_empty());
     assert_eq!(app.view.talk_count(), 7, "every talk again");
     assert_eq!(app.focus, Focus::Detail);
     assert_eq!(

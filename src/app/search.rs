@@ -14,6 +14,8 @@ use crate::search::{Filters, Query};
 #[derive(Debug, Default)]
 pub struct SearchState {
     pub input: LineInput,
+    /// The facet values the user picked: with the query, what the list keeps.
+    pub filters: Filters,
     /// The query the list shows (parsed from `input`).
     pub query: Query,
     /// This session's earlier queries, oldest first.
@@ -205,7 +207,7 @@ impl App {
     pub(super) fn refresh(&mut self, keep: Option<TalkIx>) -> Option<Effect> {
         self.search.generation += 1;
         self.search.keep = keep;
-        if self.search.is_idle(&self.filters) {
+        if self.search.is_idle(&self.search.filters) {
             // Keep the talk asked for, else the one selected, else the one before searching.
             let keep = keep.or(self.selected_index()).or(self.search.before);
             self.search.progress = None;
@@ -223,7 +225,7 @@ impl App {
             .last
             .as_ref()
             .and_then(|(query, filters, hits)| {
-                (*filters == self.filters && self.search.query.narrows(query))
+                (*filters == self.search.filters && self.search.query.narrows(query))
                     .then(|| Arc::clone(hits))
             });
         let total = candidates
@@ -233,7 +235,7 @@ impl App {
         Some(Effect::Search(Job {
             generation: self.search.generation,
             query: self.search.query.clone(),
-            filters: self.filters.clone(),
+            filters: self.search.filters.clone(),
             candidates,
         }))
     }
@@ -277,7 +279,7 @@ impl App {
                 self.search.keep = self.search.keep.or(best);
                 self.search.last = Some((
                     self.search.query.clone(),
-                    self.filters.clone(),
+                    self.search.filters.clone(),
                     Arc::new(near),
                 ));
                 self.search.progress = None;

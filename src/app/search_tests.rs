@@ -886,7 +886,7 @@ fn the_filter_panel_opens_and_its_cursor_moves() {
         assert_eq!(filter_panel(&app).cursor, cursor, "{command:?}");
     }
     assert_eq!(shown(&app), [0, 1, 2, 3, 4], "moving picks nothing");
-    assert!(app.filters.is_empty());
+    assert!(app.search.filters.is_empty());
     // `f` and Esc close it; opened again, it shares the values counted the first time.
     let first = std::sync::Arc::clone(&filter_panel(&app).choices);
     cmd(&mut app, Command::Filters);
@@ -922,10 +922,10 @@ fn filters_combine_as_and_across_facets_and_or_within_one() {
         cmds(&mut app, moves);
         let (job, _) = cmd(&mut app, Command::Toggle).expect("a search");
         assert!(job.query.is_empty(), "step {i}");
-        assert_eq!(job.filters, app.filters, "step {i}");
+        assert_eq!(job.filters, app.search.filters, "step {i}");
         assert_eq!(shown(&app), expected, "step {i}");
         assert_eq!(app.view.talk_count(), expected.len(), "step {i}");
-        assert_eq!(app.filters.summary(), summary, "step {i}");
+        assert_eq!(app.search.filters.summary(), summary, "step {i}");
         assert!(
             matches!(app.overlay, Some(Overlay::Filters { .. })),
             "step {i}: the panel stays open"
@@ -934,7 +934,7 @@ fn filters_combine_as_and_across_facets_and_or_within_one() {
     // Dropping the last filter shows every talk again, with no search.
     cmd(&mut app, Command::Bottom);
     assert_eq!(cmd(&mut app, Command::Toggle), None);
-    assert!(app.filters.is_empty());
+    assert!(app.search.filters.is_empty());
     assert_eq!(shown(&app), [0, 1, 2, 3, 4]);
     assert_eq!(app.search.progress, None);
 }
@@ -954,7 +954,7 @@ fn clearing_filters() {
         "no query: no search needed"
     );
     assert_eq!(status(&app), Some("filters cleared"));
-    assert!(app.filters.is_empty());
+    assert!(app.search.filters.is_empty());
     assert_eq!(shown(&app), [0, 1, 2, 3, 4]);
     assert_eq!(selected(&app), Some(4), "the talk selected stays selected");
     assert_eq!(filter_panel(&app).cursor, 2);
@@ -999,7 +999,7 @@ fn filters_combine_with_a_query() {
     cmd(&mut app, Command::Filters);
     cmd(&mut app, Command::Toggle);
     cmd(&mut app, Command::Back);
-    assert_eq!(app.filters.summary(), ["kind: keynote"]);
+    assert_eq!(app.search.filters.summary(), ["kind: keynote"]);
     assert!(shown(&app).is_empty());
     cmds(&mut app, &[Command::Search, Command::Back]);
     assert_eq!(shown(&app), [2, 3], "the keynotes, in program order");
@@ -1291,7 +1291,7 @@ fn schedule_facets_filter_and_keep_the_day_headers() {
         );
     }
     assert_eq!(
-        app.filters.summary(),
+        app.search.filters.summary(),
         [
             "day: Saturday 2021-02-06 | Sunday 2021-02-07",
             "track: Keynotes | Lightning",
@@ -1384,7 +1384,7 @@ fn a_new_filter_searches_everything_then_narrowing_starts_again() {
     assert_eq!(shown(&app), [0]);
     // A narrowed search under the filter finds what a fresh one does.
     let mut fresh = talks_app();
-    fresh.filters = app.filters.clone();
+    fresh.search.filters = app.search.filters.clone();
     let effect = fresh.start_search("wafer");
     let (job, _) = settle(&mut fresh, effect).expect("a search");
     assert_eq!(job.candidates, None);
@@ -1599,7 +1599,10 @@ fn filter_counts_follow_the_other_facets_and_typing_narrows_the_values() {
     cmd(&mut app, Command::Submit);
     assert_eq!(app.context(), Context::Filters);
     cmds(&mut app, &[Command::Up, Command::Down, Command::Toggle]);
-    assert_eq!(app.filters.summary(), ["track: Keynotes", "room: Janson"]);
+    assert_eq!(
+        app.search.filters.summary(),
+        ["track: Keynotes", "room: Janson"]
+    );
     // Esc while typing drops the text: every value again.
     cmds(&mut app, &[Command::Search, Command::Back]);
     assert_eq!(filter_panel(&app).shown.len(), 11);

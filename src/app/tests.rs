@@ -631,7 +631,10 @@ fn messages_about_the_program_can_be_read() {
     run(&mut app, &[Command::Messages]);
     assert!(matches!(app.overlay, Some(Overlay::Messages(_))));
     assert_eq!(app.context(), crate::keymap::Context::Help);
-    assert_eq!(app.messages, ["p.toml:3:1: warning: unknown key `colour`"]);
+    assert_eq!(
+        app.live.messages,
+        ["p.toml:3:1: warning: unknown key `colour`"]
+    );
     run(&mut app, &[Command::Back]);
     assert!(app.overlay.is_none());
 

@@ -26,7 +26,7 @@ fn position(app: &App) -> String {
         return format!("searching… {percent}%");
     }
     let ordinal = app.view.ordinal(app.list.selected);
-    if app.search.is_idle(&app.filters) {
+    if app.search.is_idle(&app.search.filters) {
         return format!("talk {} of {}", thousands(ordinal), thousands(total));
     }
     let shown = app.view.talk_count();
@@ -56,7 +56,7 @@ fn compact_position(app: &App) -> Option<String> {
     }
     let ordinal = app.view.ordinal(app.list.selected);
     let shown = app.view.talk_count();
-    Some(if app.search.is_idle(&app.filters) {
+    Some(if app.search.is_idle(&app.search.filters) {
         format!("{}/{}", thousands(ordinal), thousands(shown))
     } else if shown == 0 {
         format!("0/{}", thousands(app.program.talks.len()))
@@ -96,7 +96,7 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if !app.search.query.is_empty() {
         left.push(Span::styled(format!(" · /{query}"), theme.key));
     }
-    for filter in app.filters.summary() {
+    for filter in app.search.filters.summary() {
         left.push(Span::styled(format!(" · {filter}"), theme.key));
     }
     if let Some(zone) = app.zone_label() {

@@ -107,7 +107,11 @@ impl Widget for FilterPanel<'_> {
             };
             let choice = &choices[i];
             let count = state.counts.get(i).copied().unwrap_or(choice.count);
-            let picked = self.app.filters.is_picked(choice.facet, &choice.value);
+            let picked = self
+                .app
+                .search
+                .filters
+                .is_picked(choice.facet, &choice.value);
             let value_style = if count == 0 && !picked {
                 theme.dim
             } else {

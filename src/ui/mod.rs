@@ -108,9 +108,11 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
         Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),
         Some(Overlay::About(_)) => Some(about::viewport(&app.program, &ctx.theme, areas.body)),
         Some(Overlay::Changes(_)) => Some(changes::viewport(app, &ctx.theme, areas.body)),
-        Some(Overlay::Messages(_)) => {
-            Some(messages::viewport(&app.messages, &ctx.theme, areas.body))
-        }
+        Some(Overlay::Messages(_)) => Some(messages::viewport(
+            &app.live.messages,
+            &ctx.theme,
+            areas.body,
+        )),
         _ => None,
     };
     app.measured(Measured {
@@ -176,7 +178,7 @@ impl Widget for Screen<'_> {
             }
             .render(areas.body, buf),
             Some(Overlay::Messages(text)) => messages::Messages {
-                messages: &app.messages,
+                messages: &app.live.messages,
                 scroll: text.scroll,
                 ctx,
             }

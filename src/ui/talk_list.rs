@@ -163,7 +163,7 @@ impl Widget for TalkList<'_> {
                         theme.dim,
                     ));
                 }
-                if !app.filters.is_empty() {
+                if !app.search.filters.is_empty() {
                     lines.push(Line::styled(
                         format!(
                             "{} clears the filters",
