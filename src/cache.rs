@@ -11,7 +11,8 @@ use etcetera::BaseStrategy as _;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::agenda::store::{file_stem, write_atomic};
+use crate::agenda::store::file_stem;
+use crate::atomic::write_atomic;
 use crate::fetch::Validators;
 
 /// Overrides the cache folder (tests use it).

@@ -317,7 +317,8 @@ fn write_program(
             format!("lectern: {out_name} exists; add --force to overwrite it"),
         ));
     }
-    std::fs::write(out, text).map_err(|e| (1, format!("lectern: cannot write {out_name}: {e}")))
+    crate::atomic::write_atomic(out, text.as_bytes(), false)
+        .map_err(|e| (1, format!("lectern: cannot write {out_name}: {e}")))
 }
 
 /// `lectern import`: the program on stdout or in `output`, the summary on stderr.

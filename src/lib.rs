@@ -4,6 +4,7 @@
 //! no two modules depend on each other):
 //! - [`sanitize`], [`numbers`], [`slides`], [`program`]: the domain core. A program file is
 //!   read, validated and sanitized into plain types; nothing there knows about the terminal.
+//!   [`atomic`] writes every file Lectern writes, whole or not at all.
 //! - [`import`]: published schedules (Pentabarf/frab XML, frab/pretalx JSON, iCalendar)
 //!   converted into a `Program`, and [`program::to_toml`] to write one.
 //! - [`changes`]: what changed between two versions of a program, talk by talk.
@@ -28,6 +29,7 @@
 pub mod action;
 pub mod agenda;
 pub mod app;
+pub mod atomic;
 pub mod cache;
 pub mod changes;
 pub mod cli;

@@ -9,10 +9,11 @@
 //! that cannot be read is reported with its line and column, copied to `.bak`, and left as it
 //! is until the user changes a pick.
 
+pub(crate) use crate::atomic::write_atomic;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs::{self, File};
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy as _;
@@ -393,33 +394,6 @@ pub fn parse(bytes: &[u8]) -> Result<Picks, Diagnostic> {
         picks.insert(id, picked);
     }
     Ok(picks)
-}
-
-/// Writes `bytes` to `path` so that the path holds the old content or the new one at every
-/// moment: a temporary file in the same folder, flushed to the disk, renamed over `path`, and
-/// the folder flushed so the rename itself is durable. A `private` file is readable by its
-/// owner only; another keeps the old file's permissions, or gets `rw-r--r--`.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8], private: bool) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    // Named after the file it replaces, so the store can tell its own leftovers.
-    let prefix = format!(".{}.", path.file_name().unwrap_or_default().display());
-    let mut file = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    if !private {
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        file.as_file()
-            .set_permissions(fs::Permissions::from_mode(mode))?;
-    }
-    file.write_all(bytes)?;
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|e| e.error)?;
-    File::open(dir)?.sync_all()
 }
 
 #[cfg(test)]

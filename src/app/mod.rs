@@ -68,7 +68,7 @@ pub enum Overlay {
     Changes(TextOverlay),
     /// The agenda: the picked talks by day.
     Agenda(AgendaOverlay),
-    /// The messages about the program ([`App::messages`]).
+    /// The messages about the program ([`Live::messages`]).
     Messages(TextOverlay),
 }
 

@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 
 use super::Source;
-use crate::agenda::store::{data_dir, file_stem, write_atomic};
+use crate::agenda::store::{data_dir, file_stem};
+use crate::atomic::write_atomic;
 use crate::changes::Change;
 use crate::program::{self, Origin, Program};
 
