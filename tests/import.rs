@@ -989,3 +989,6 @@ fn a_zone_for_a_browsed_schedule() {
 
 #[path = "import/fuzz.rs"]
 mod fuzz;
+
+#[path = "import/key.rs"]
+mod key;
