@@ -141,16 +141,23 @@ pub fn line(s: &str) -> String {
 }
 
 /// Multi-paragraph text: blank lines separate paragraphs, single line breaks inside a paragraph
-/// are reflowed into spaces. The result holds one paragraph per line, paragraphs separated by
-/// one empty line (`"\n\n"`), each paragraph sanitized as by [`line()`].
+/// are reflowed into spaces, except before a *kept line*: one that starts with an indentation
+/// of two or more columns (a tab counts four) or with a list marker (`- `, `* `, `• `, `1. `,
+/// `1) `). A kept line keeps its line break and its indentation (at most [`MAX_INDENT`]
+/// columns, as spaces), so code and nested lists read as written; so does an indented first
+/// line of a paragraph. The result holds paragraphs separated by one empty line (`"\n\n"`),
+/// each a line, or lines joined by `"\n"` where every line after the first is a kept line;
+/// every line sanitized as by [`line()`] but for its indentation.
 pub fn text(s: &str) -> String {
-    // One pass, no intermediate strings: this runs over every abstract and bio at load.
+    // One pass, no intermediate strings: this runs over every abstract and bio at load. The
+    // only look-ahead is the few bytes of a list marker at the start of a line.
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false; // whitespace since the last visible character
     let mut pending_break = false; // a blank line since the last visible character
     let mut line_blank = true; // nothing visible on the current line yet
+    let mut indent = 0usize; // columns of whitespace before the first visible character
     let mut prev_cr = false;
-    for c in s.chars() {
+    for (at, c) in s.char_indices() {
         let after_cr = std::mem::replace(&mut prev_cr, c == '\r');
         let class = classify(c);
         match class {
@@ -160,28 +167,69 @@ pub fn text(s: &str) -> String {
                 pending_break |= line_blank;
                 line_blank = true;
                 pending_space = true;
+                indent = 0;
             }
             Class::Paragraph => {
                 pending_break = true;
                 line_blank = true;
+                indent = 0;
             }
-            Class::Tab => pending_space = true,
-            Class::Keep if c.is_whitespace() => pending_space = true,
+            Class::Tab => {
+                pending_space = true;
+                indent += 4;
+            }
+            Class::Keep if c.is_whitespace() => {
+                pending_space = true;
+                indent += 1;
+            }
             Class::Hidden => {}
             Class::Keep | Class::Control | Class::Notation | Class::Replace(_) => {
+                let indented = line_blank && indent >= 2;
                 if !out.is_empty() {
                     if pending_break {
                         out.push_str("\n\n");
+                    } else if line_blank && (indented || list_marker(&s[at..])) {
+                        out.push('\n');
                     } else if pending_space {
                         out.push(' ');
                     }
                 }
+                if indented && (out.is_empty() || out.ends_with('\n')) {
+                    out.extend(std::iter::repeat_n(' ', indent.min(MAX_INDENT)));
+                }
                 (pending_break, pending_space, line_blank) = (false, false, false);
+                indent = 0;
                 push_shown(&mut out, c, &class);
             }
         }
     }
     out
+}
+
+/// The deepest indentation [`text`] keeps, in columns: deeper lines are drawn at this one, so
+/// a hostile file cannot push its text off the screen.
+pub const MAX_INDENT: usize = 24;
+
+/// Whether a line starting at `rest` (its first visible character) starts with a list marker:
+/// `-`, `*`, `•` or up to nine digits and `.` or `)`, then a space or a tab.
+pub fn list_marker(rest: &str) -> bool {
+    let bytes = rest.as_bytes();
+    let after = if let Some(tail) = rest.strip_prefix('•') {
+        tail.as_bytes()
+    } else if matches!(bytes.first(), Some(b'-' | b'*')) {
+        &bytes[1..]
+    } else {
+        let digits = bytes
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if !(1..=9).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+            return false;
+        }
+        &bytes[digits + 1..]
+    };
+    matches!(after.first(), Some(b' ' | b'\t'))
 }
 
 /// Pushes a character that is shown: as it is, in visible notation, or replaced.
@@ -276,7 +324,25 @@ mod tests {
             ("\n\n\nlead\n\n\n\ntrail\n\n", "lead\n\ntrail"),
             ("a\u{2029}b", "a\n\nb"),
             ("a\u{2028}b", "a b"),
-            ("tab\tinside\n\tindented", "tab inside indented"),
+            ("tab\tinside\n\tindented", "tab inside\n    indented"),
+            ("one\n two", "one two"),
+            ("one\n  two", "one\n  two"),
+            ("  code\n    more\n  end  \n", "  code\n    more\n  end"),
+            (
+                "Items:\n- a\n  - b\n    - c\nd",
+                "Items:\n- a\n  - b\n    - c d",
+            ),
+            ("* a\n• b\n1. c\n22) d", "* a\n• b\n1. c\n22) d"),
+            (
+                "not\n-a list\n1.5 km\n1234567890. no",
+                "not -a list 1.5 km 1234567890. no",
+            ),
+            (
+                "para\n\n   indented para\nreflowed",
+                "para\n\n   indented para reflowed",
+            ),
+            ("deep\n\t\t\t\t\t\t\t\tx", "deep\n                        x"),
+            ("a\r\n  b", "a\n  b"),
             ("esc\u{1b}\n\u{1b}", "esc\u{241b} \u{241b}"),
         ];
         for (input, expected) in cases {
@@ -325,8 +391,18 @@ mod tests {
             prop_assert!(is_clean(&out), "{out:?}");
             prop_assert!(!out.contains("\n\n\n"));
             for paragraph in out.split("\n\n").filter(|_| !out.is_empty()) {
-                prop_assert!(!paragraph.is_empty() && !paragraph.contains('\n'));
+                prop_assert!(!paragraph.trim().is_empty());
+                for (i, l) in paragraph.split('\n').enumerate() {
+                    let body = l.trim_start_matches(' ');
+                    let indent = l.len() - body.len();
+                    prop_assert!(!body.is_empty() && body.trim_end() == body, "{out:?}");
+                    prop_assert!(indent <= MAX_INDENT, "{out:?}");
+                    prop_assert!(indent == 0 || indent >= 2, "{out:?}");
+                    prop_assert!(i == 0 || indent >= 2 || list_marker(body), "{out:?}");
+                }
             }
+            // Clean text is left as it is: a program file written from it loads back equal.
+            prop_assert_eq!(text(&out), out.clone());
         }
 
         #[test]

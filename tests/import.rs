@@ -531,9 +531,9 @@ fn kieler_linuxtage_2020() {
         .expect("talk");
     assert!(
         m23.abstract_text.as_deref().is_some_and(|a| a.ends_with(
-            "Das können z.B. sein:\n\n* Automatische Updates\n\n* Skripte für Clients erstellen\n\n\
-             * Masseninstallation\n\n* Debian-Repositorys erstellen und verwalten\n\n\
-             * Interne Entwicklung: Erstellung Netzwerkbootimages, Kernelkonfiguration, PHP, BASH, etc.\n\n* ..."
+            "Das können z.B. sein:\n\n- Automatische Updates\n- Skripte für Clients erstellen\n\
+             - Masseninstallation\n- Debian-Repositorys erstellen und verwalten\n\
+             - Interne Entwicklung: Erstellung Netzwerkbootimages, Kernelkonfiguration, PHP, BASH, etc.\n- ..."
         )),
         "{m23:?}"
     );
@@ -1022,3 +1022,9 @@ fn import_asks_before_overwriting_a_file() {
         text(&run.stderr)
     );
 }
+
+#[path = "import/key.rs"]
+mod key;
+
+#[path = "import/rich_text.rs"]
+mod rich_text;

@@ -22,6 +22,9 @@ use crate::sanitize;
 #[derive(Debug, Default)]
 pub struct Schedule {
     pub title: String,
+    /// The conference's short name (`36c3`): the program's `id`, so picks follow the program
+    /// through newer versions of the schedule. Empty when the format has none (iCalendar).
+    pub acronym: String,
     pub subtitle: String,
     pub venue: String,
     pub date: String,
@@ -224,7 +227,7 @@ impl Builder {
         summary.notes.extend(budget.notes());
         let info = ProgramInfo {
             title: optional_line(&schedule.title).unwrap_or_else(|| title_of(&origin)),
-            id: None,
+            id: optional_line(&schedule.acronym),
             subtitle: optional_line(&schedule.subtitle),
             venue: optional_line(&schedule.venue),
             date: optional_line(&schedule.date),

@@ -229,8 +229,9 @@ pub(super) fn read(
         title: conference
             .title
             .filter(|t| !t.trim().is_empty())
-            .or(conference.acronym)
+            .or_else(|| conference.acronym.clone())
             .unwrap_or_default(),
+        acronym: conference.acronym.unwrap_or_default(),
         date: match (
             start.get(..10).unwrap_or(&start),
             end.get(..10).unwrap_or(&end),

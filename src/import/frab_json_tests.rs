@@ -88,7 +88,7 @@ fn frab_schedule() {
     assert_eq!(
         talk.abstract_text.as_deref(),
         Some(
-            "The talk shows the security model of Kubernetes.\n\nWe will look at:\n\n* pods & namespaces\n\n* network policies\n\nMore at https://kubernetes.io."
+            "The talk shows the security model of Kubernetes.\n\nWe will look at:\n\n- pods & namespaces\n- network policies\n\nMore at https://kubernetes.io."
         )
     );
 }

@@ -162,14 +162,22 @@ pub fn nesting(raw: &str) -> usize {
 fn plain(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut in_tag = false;
+    // The indentation of HTML source is not the text's: no line of it is kept indented.
+    let mut line_start = true;
     for c in raw.chars() {
         match c {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                if !line_start {
+                    out.push(' ');
+                }
             }
-            _ if !in_tag => out.push(c),
+            ' ' | '\t' if line_start && !in_tag => {}
+            _ if !in_tag => {
+                out.push(c);
+                line_start = matches!(c, '\n' | '\r');
+            }
             _ => {}
         }
     }

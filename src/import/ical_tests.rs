@@ -197,7 +197,7 @@ fn descriptions_are_plain_text_with_their_line_breaks() {
         ),
         (
             r"Themen:\n\n<ul>\n <li>Updates</li>\n <li>Skripte</li>\n</ul>\n\nEnde.",
-            "Themen:\n\n* Updates\n\n* Skripte\n\nEnde.",
+            "Themen:\n\n- Updates\n- Skripte\n\nEnde.",
         ),
         (
             r"<b>Ihr braucht:</b>\nMaus & Tastatur\nQ&amp;A &lt;live&gt;",

@@ -1,7 +1,9 @@
 //! Abstracts, descriptions and biographies as schedules write them (HTML in FOSDEM's,
 //! Markdown in pretalx's and wafer's, plain text in calendars) turned into Lectern's text:
-//! paragraphs separated by a blank line, no tags, entities decoded, list items and line breaks
-//! as paragraphs of their own, links kept as `text (url)`.
+//! paragraphs separated by a blank line, no tags, entities decoded, line breaks as paragraphs
+//! of their own, links kept as `text (url)`. A list is one paragraph of `- item` lines, nested
+//! items indented two spaces a level, and code (`<pre>`, Markdown code blocks) is indented four
+//! spaces: the lines the program file's text rule keeps (see [`crate::sanitize::text`]).
 //!
 //! HTML goes through `html2text` (on `html5ever`), with a decorator of our own so nothing of
 //! the markup shows. The text of XML and JSON schedules that has no HTML block tags goes
@@ -212,12 +214,18 @@ fn html_paragraphs(raw: &str) -> Vec<String> {
     let Ok(lines) = rendered else {
         return vec![raw.to_owned()];
     };
-    let mut paragraphs = Vec::new();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut previous = Kind::Other;
     for line in lines {
         let mut out = String::new();
         let mut link: Option<(String, usize)> = None;
+        let mut pre = false;
         for piece in line.tagged_strings() {
-            let url = piece.tag.iter().flatten().next();
+            pre |= piece.tag.iter().flatten().any(|m| *m == Mark::Pre);
+            let url = piece.tag.iter().flatten().find_map(|m| match m {
+                Mark::Link(url) => Some(url),
+                Mark::Pre => None,
+            });
             if link.as_ref().map(|(u, _)| u) != url {
                 close_link(&mut out, link.take());
                 link = url.map(|u| (u.clone(), out.len()));
@@ -226,12 +234,52 @@ fn html_paragraphs(raw: &str) -> Vec<String> {
         }
         close_link(&mut out, link);
         // A horizontal rule renders as a line of box-drawing characters.
-        if !out.trim().is_empty() && !out.chars().all(|c| matches!(c, '─' | '━' | '═' | ' '))
-        {
-            paragraphs.push(out);
+        if out.trim().is_empty() || out.chars().all(|c| matches!(c, '─' | '━' | '═' | ' ')) {
+            previous = Kind::Other;
+            continue;
         }
+        let kind = if pre {
+            out.insert_str(0, CODE_INDENT);
+            Kind::Pre
+        } else if sanitize::list_marker(out.trim_start())
+            || (previous == Kind::List && out.starts_with("  "))
+        {
+            Kind::List
+        } else {
+            // Other text is indented only by the blocks it is nested in (`<blockquote>`, `<dd>`).
+            out.drain(..out.len() - out.trim_start().len());
+            Kind::Other
+        };
+        match paragraphs.last_mut() {
+            Some(last) if kind != Kind::Other && kind == previous => {
+                last.push('\n');
+                last.push_str(&out);
+            }
+            _ => paragraphs.push(out),
+        }
+        previous = kind;
     }
     paragraphs
+}
+
+/// What a rendered line of HTML is: lines of one list, and lines of one `<pre>`, stay together
+/// in one paragraph, a line each.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    List,
+    Pre,
+    Other,
+}
+
+/// How code (`<pre>`, a Markdown code block) is indented, so that the program file's text rule
+/// keeps its lines: every line of it is indented.
+const CODE_INDENT: &str = "    ";
+
+/// What the decorator marks in the rendered text: a link and its target, preformatted text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Mark {
+    Link(String),
+    Pre,
 }
 
 /// Appends ` (url)` after a link's text, unless the text already is the address.
@@ -259,15 +307,16 @@ fn close_link(out: &mut String, link: Option<(String, usize)>) {
     }
 }
 
-/// The `html2text` decorator that adds no markup: links carry their target as the annotation.
+/// The `html2text` decorator that adds no markup: links carry their target as the annotation,
+/// preformatted text is marked so its lines are kept.
 #[derive(Clone, Copy)]
 struct Plain;
 
 impl TextDecorator for Plain {
-    type Annotation = Option<String>;
+    type Annotation = Option<Mark>;
 
     fn decorate_link_start(&mut self, url: &str) -> (String, Self::Annotation) {
-        (String::new(), Some(url.to_owned()))
+        (String::new(), Some(Mark::Link(url.to_owned())))
     }
     fn decorate_link_end(&mut self) -> String {
         String::new()
@@ -297,10 +346,10 @@ impl TextDecorator for Plain {
         String::new()
     }
     fn decorate_preformat_first(&self) -> Self::Annotation {
-        None
+        Some(Mark::Pre)
     }
     fn decorate_preformat_cont(&self) -> Self::Annotation {
-        None
+        Some(Mark::Pre)
     }
     fn decorate_image(&mut self, _src: &str, title: &str) -> (String, Self::Annotation) {
         (title.to_owned(), None)
@@ -312,7 +361,7 @@ impl TextDecorator for Plain {
         String::new()
     }
     fn unordered_item_prefix(&self) -> String {
-        "* ".to_owned()
+        "- ".to_owned()
     }
     fn ordered_item_prefix(&self, i: i64) -> String {
         format!("{i}. ")
@@ -322,65 +371,96 @@ impl TextDecorator for Plain {
     }
 }
 
-/// Walks the Markdown events: blocks and list items become paragraphs, soft breaks spaces,
-/// links `text (url)`; raw HTML blocks go through the HTML renderer, inline tags are dropped.
+/// Walks the Markdown events: blocks become paragraphs, soft breaks spaces, links
+/// `text (url)`; the items of a list are one paragraph, an item a line (`- item`, `1. item`),
+/// indented two spaces per level of nesting; code blocks keep their lines, indented by
+/// [`CODE_INDENT`]; raw HTML blocks go through the HTML renderer, inline tags are dropped.
 fn markdown_paragraphs(raw: &str) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     // Open lists: the next number of an ordered one, `None` for a bulleted one.
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut links: Vec<(String, usize)> = Vec::new();
+    let mut code: Option<String> = None; // the indentation of the code block being read
     let flush = |current: &mut String, paragraphs: &mut Vec<String>| {
         if !current.trim().is_empty() {
             paragraphs.push(std::mem::take(current));
         }
         current.clear();
     };
+    // Inside a list a block goes on with the item; a new line of it starts with a break.
+    let new_line = |current: &mut String, paragraphs: &mut Vec<String>, in_list: bool| {
+        if in_list {
+            if !current.trim().is_empty() {
+                current.push('\n');
+            }
+        } else {
+            flush(current, paragraphs);
+        }
+    };
     for event in Parser::new(raw) {
+        let in_list = !lists.is_empty();
         match event {
             Event::Start(Tag::Item) => {
-                flush(&mut current, &mut paragraphs);
+                new_line(&mut current, &mut paragraphs, true);
+                current.push_str(&"  ".repeat(lists.len().saturating_sub(1)));
                 match lists.last_mut() {
                     Some(Some(n)) => {
                         let _ = write!(current, "{n}. ");
                         *n += 1;
                     }
-                    _ => current.push_str("* "),
+                    _ => current.push_str("- "),
                 }
             }
             Event::Start(Tag::List(first)) => {
-                flush(&mut current, &mut paragraphs);
+                if !in_list {
+                    flush(&mut current, &mut paragraphs);
+                }
                 lists.push(first);
             }
             Event::End(TagEnd::List(_)) => {
-                flush(&mut current, &mut paragraphs);
                 lists.pop();
+                if lists.is_empty() {
+                    flush(&mut current, &mut paragraphs);
+                }
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 links.push((dest_url.into_string(), current.len()));
             }
             Event::End(TagEnd::Link | TagEnd::Image) => close_link(&mut current, links.pop()),
-            Event::Start(
-                Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_),
-            )
+            Event::Start(Tag::CodeBlock(_)) => {
+                new_line(&mut current, &mut paragraphs, in_list);
+                code = Some("  ".repeat(lists.len()) + CODE_INDENT);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code = None;
+                new_line(&mut current, &mut paragraphs, in_list);
+            }
+            Event::Text(text) if code.is_some() => {
+                let indent = code.as_deref().unwrap_or(CODE_INDENT);
+                for line in text.lines() {
+                    if !current.is_empty() && !current.ends_with('\n') {
+                        current.push('\n');
+                    }
+                    current.push_str(indent);
+                    current.push_str(line);
+                }
+            }
+            // Paragraphs of a list item go on in the item.
+            Event::Start(Tag::Paragraph)
+            | Event::End(TagEnd::Paragraph | TagEnd::Item)
+            | Event::HardBreak
+                if in_list =>
+            {
+                current.push(' ');
+            }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_))
             | Event::End(
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::BlockQuote(_)
-                | TagEnd::CodeBlock
-                | TagEnd::Item,
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_) | TagEnd::Item,
             )
             | Event::HardBreak
             | Event::Rule => flush(&mut current, &mut paragraphs),
-            Event::Text(text) => {
-                // Code blocks keep their lines; elsewhere text has no line breaks.
-                let mut pieces = text.split('\n');
-                current.push_str(pieces.next().unwrap_or(""));
-                for piece in pieces {
-                    flush(&mut current, &mut paragraphs);
-                    current.push_str(piece);
-                }
-            }
+            Event::Text(text) => current.push_str(&text),
             Event::Code(code) => current.push_str(&code),
             Event::SoftBreak => current.push(' '),
             Event::Html(html) => {
@@ -395,170 +475,5 @@ fn markdown_paragraphs(raw: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn html_becomes_plain_paragraphs() {
-        let cases = [
-            (
-                "<p>Q&amp;A &lt;here&gt; &eacute;t&eacute;</p>",
-                "Q&A <here> été",
-            ),
-            ("<p>One.</p>\n<p>Two.</p>", "One.\n\nTwo."),
-            (
-                "<p>See <a href=\"https://fuss.bz.it\">the project</a>.</p>",
-                "See the project (https://fuss.bz.it).",
-            ),
-            (
-                "<p>Site: <a href=\"https://fuss.bz.it/\">https://fuss.bz.it</a></p>",
-                "Site: https://fuss.bz.it",
-            ),
-            (
-                "<p>Mail <a href=\"mailto:a@b.org\">a@b.org</a></p>",
-                "Mail a@b.org",
-            ),
-            (
-                "<p>Points:</p><ul><li>one <b>bold</b></li><li>two</li></ul>",
-                "Points:\n\n* one bold\n\n* two",
-            ),
-            (
-                "<ol><li>first</li><li>second</li></ol>",
-                "1. first\n\n2. second",
-            ),
-            (
-                "<h2>Heading</h2><p>line<br>break</p>",
-                "Heading\n\nline\n\nbreak",
-            ),
-            ("<p>a</p><hr><p>b</p>", "a\n\nb"),
-            // The HTML parser drops control characters; the sanitizer would show them.
-            ("<p>\u{1b}[31mred</p>", "[31mred"),
-            ("<div><script>x</script></div>", ""),
-        ];
-        for (html, expected) in cases {
-            assert_eq!(to_text(html), expected, "{html}");
-        }
-    }
-
-    #[test]
-    fn markdown_and_plain_text() {
-        let cases = [
-            (
-                "Plain text.\nSame paragraph.\n\nNext one.",
-                "Plain text. Same paragraph.\n\nNext one.",
-            ),
-            (
-                "This session will:\n\n- Explain\n- Validate\n\nDone.",
-                "This session will:\n\n* Explain\n\n* Validate\n\nDone.",
-            ),
-            ("1. first\n2. second", "1. first\n\n2. second"),
-            (
-                "A [link](https://x.org/a) and <https://y.org>.",
-                "A link (https://x.org/a) and https://y.org.",
-            ),
-            (
-                "Xen war <i>die</i> Plattform\\, oder?\n\nJa.",
-                "Xen war die Plattform, oder?\n\nJa.",
-            ),
-            ("esc \u{1b}[2J here", "esc \u{241b}[2J here"),
-            (
-                "# Title\n\n**Strong** and `code` &amp; more",
-                "Title\n\nStrong and code & more",
-            ),
-            ("```\nline 1\nline 2\n```", "line 1\n\nline 2"),
-            ("   \n\n  ", ""),
-        ];
-        for (markdown, expected) in cases {
-            assert_eq!(to_text(markdown), expected, "{markdown}");
-        }
-    }
-
-    #[test]
-    fn long_and_deeply_nested_text_is_cut() {
-        let long = "word ".repeat(20_000);
-        let text = to_text(&long);
-        assert!(text.ends_with("word […]"), "{}", &text[text.len() - 20..]);
-        assert!(text.len() < MAX_TEXT + 10);
-        // Deep nesting never reaches the renderer (whose time grows with the depth): the
-        // field is kept as plain text.
-        let deep = format!(
-            "<p>{}x{}</p>",
-            "<div>".repeat(100_000),
-            "</div>".repeat(100_000)
-        );
-        let mut budget = Budget::default();
-        assert_eq!(field(&deep, Format::Pentabarf, &mut budget), "[…]");
-        let deep_text = format!("<ul><li>{}deep</li></ul>", "<div>".repeat(40));
-        assert_eq!(field(&deep_text, Format::FrabJson, &mut budget), "deep");
-        assert_eq!(budget.too_deep, 2);
-    }
-
-    #[test]
-    fn html_in_plain_text_is_told_from_plain_text() {
-        let ampersands = "& ".repeat(10_000);
-        let cases = [
-            ("<i>x</i>", true),
-            ("<a href=\"https://x.org\">x</a>", true),
-            ("</ul>", true),
-            ("Q&amp;A", true),
-            ("&#8217; and &#x2019;", true),
-            ("&eacute;t&eacute;", true),
-            ("a < b and c > d", false),
-            ("<marquee>", false),
-            ("AT&T, R&D; &; &#; &#x; &a;", false),
-            (ampersands.as_str(), false),
-        ];
-        for (text, html) in cases {
-            assert_eq!(has_html(text), html, "{text}");
-        }
-    }
-
-    #[test]
-    fn line_breaks_become_br_except_next_to_blocks() {
-        let cases = [
-            ("a\nb", "a<br>\nb"),
-            ("a\r\n\r\n  b\rc", "a<br>\nb<br>\nc"),
-            (
-                "x:\n<ul>\n <li>1</li>\n\n <li>2\n</li>\n</ul>\ny",
-                "x:\n<ul>\n<li>1</li>\n<li>2\n</li>\n</ul>\ny",
-            ),
-            ("<i>a</i>\n<b>b</b>", "<i>a</i><br>\n<b>b</b>"),
-        ];
-        for (text, html) in cases {
-            assert_eq!(breaks_as_html(text), html, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn plain_text_keeps_every_line() {
-        let cases = [
-            ("one\ntwo\n\n\nthree", "one\n\ntwo\n\nthree"),
-            ("    indented\n\tcode", "indented\n\ncode"),
-            ("- a\n- b", "- a\n\n- b"),
-            ("esc \u{1b}[2J", "esc \u{241b}[2J"),
-            ("<p>One</p>\n<p>Two</p>", "One\n\nTwo"),
-            ("line<br>\nnext", "line\n\nnext"),
-            (" \n\r\n ", ""),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(plain_to_text(text), expected, "{text:?}");
-        }
-        let long = "word\n".repeat(20_000);
-        assert!(plain_to_text(&long).ends_with("word\n\nword […]"));
-    }
-
-    #[test]
-    fn block_html_is_told_from_inline_tags() {
-        let cases = [
-            ("<p>x</p>", true),
-            ("a<br/>b", true),
-            ("<BR>", true),
-            ("<i>x</i> and <b>y</b>", false),
-            ("a < b and <pre", false),
-            ("<para>", false),
-        ];
-        for (text, block) in cases {
-            assert_eq!(has_block_html(text), block, "{text}");
-        }
-    }
-}
+#[path = "markup_tests.rs"]
+mod tests;

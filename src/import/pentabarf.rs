@@ -116,6 +116,7 @@ pub(super) fn read(
             conference.child_text("title"),
             conference.child_text("acronym"),
         ]),
+        acronym: conference.child_text("acronym").to_owned(),
         subtitle: conference.child_text("subtitle").to_owned(),
         venue,
         date: match (start, end) {

@@ -103,8 +103,34 @@ fn push_paragraphs(lines: &mut Vec<Line<'static>>, text: &str, width: usize) {
         if i > 0 {
             lines.push(Line::default());
         }
-        push_wrapped(lines, None, paragraph, Style::new(), width);
+        for (indent, hang, line) in kept_lines(paragraph, width) {
+            let (first, rest) = (" ".repeat(indent), " ".repeat(hang));
+            let options = textwrap::Options::new(width)
+                .initial_indent(&first)
+                .subsequent_indent(&rest);
+            for row in textwrap::wrap(line, options) {
+                lines.push(Line::from(row.into_owned()));
+            }
+        }
     }
+}
+
+/// The lines a paragraph keeps (list items, code: see [`crate::sanitize::text`]), each as its
+/// indentation, the indentation its wrapped rows hang at (under the text of a list item, after
+/// its marker), and its text. Both are held to half the width, so every row has room.
+fn kept_lines(paragraph: &str, width: usize) -> impl Iterator<Item = (usize, usize, &str)> {
+    paragraph.split('\n').map(move |line| {
+        let text = line.trim_start_matches(' ');
+        let indent = line.len() - text.len();
+        let marker = if crate::sanitize::list_marker(text) {
+            text.find([' ', '\t'])
+                .map_or(0, |space| text[..space].chars().count() + 1)
+        } else {
+            0
+        };
+        let most = width / 2;
+        (indent.min(most), (indent + marker).min(most), text)
+    })
 }
 
 /// A labelled line: `Speaker Ada Lovelace · ETH`, wrapped under its label.

@@ -394,3 +394,50 @@ fn key_names_on_screen_follow_the_keymap() {
         assert!(shown.contains(status), "{status:?} in\n{shown}");
     }
 }
+
+/// A nested list and a code block, as the importer writes them, at a narrow width: every item
+/// and code line on a row of its own, no blank row between them, wrapped rows hanging under
+/// the item's text; a search match still lands on the word.
+#[test]
+fn lists_and_code_keep_their_lines_in_the_detail_pane() {
+    let abstract_text = crate::sanitize::text(
+        "Steps:\n\n- install the tool\n  - then configure it well\n    - check\n\n    \
+         fn main() {\n        go();\n    }",
+    );
+    let program = Program {
+        talks: vec![Talk {
+            kind: None,
+            abstract_text: Some(abstract_text),
+            slides: None,
+            tags: Vec::new(),
+            speakers: Vec::new(),
+            ..Talk::sample(0)
+        }],
+        ..Program::sample(0)
+    };
+    let theme = crate::theme::Theme::default();
+    let query = crate::search::Query::parse("configure");
+    let (lines, matches) =
+        super::talk_detail::wrap(&program, &theme, Some(TalkIx(0)), 16, &query, None);
+    let text: Vec<String> = lines.iter().map(super::text::plain).collect();
+    let from = text.iter().position(|l| l == "Abstract").expect("abstract") + 1;
+    assert_eq!(
+        text[from..],
+        [
+            "Steps:",
+            "",
+            "- install the",
+            "  tool",
+            "  - then",
+            "    configure it",
+            "    well",
+            "    - check",
+            "",
+            "    fn main() {",
+            "        go();",
+            "    }",
+        ]
+    );
+    let lines_with: Vec<usize> = matches.iter().map(|(line, _)| *line).collect();
+    assert_eq!(lines_with, [from + 5]);
+}
