@@ -211,7 +211,8 @@ pub fn text(s: &str) -> String {
 pub const MAX_INDENT: usize = 24;
 
 /// Whether a line starting at `rest` (its first visible character) starts with a list marker:
-/// `-`, `*`, `•` or up to nine digits and `.` or `)`, then a space or a tab.
+/// `-`, `*`, `•` or up to nine digits and `.` or `)`, then a space or a tab, then something
+/// shown on the same line (a marker alone is no list item: its trailing space would be cut).
 pub fn list_marker(rest: &str) -> bool {
     let bytes = rest.as_bytes();
     let after = if let Some(tail) = rest.strip_prefix('•') {
@@ -229,7 +230,20 @@ pub fn list_marker(rest: &str) -> bool {
         }
         &bytes[digits + 1..]
     };
-    matches!(after.first(), Some(b' ' | b'\t'))
+    if !matches!(after.first(), Some(b' ' | b'\t')) {
+        return false;
+    }
+    // `after` starts after an ASCII marker or `•`, so it is a whole UTF-8 string.
+    let after = &rest[rest.len() - after.len()..];
+    after
+        .chars()
+        .map(|c| (c, classify(c)))
+        .take_while(|(_, class)| !matches!(class, Class::Newline | Class::Paragraph))
+        .any(|(c, class)| match class {
+            Class::Keep => !c.is_whitespace(),
+            Class::Control | Class::Notation | Class::Replace(_) => true,
+            Class::Newline | Class::Paragraph | Class::Tab | Class::Hidden => false,
+        })
 }
 
 /// Pushes a character that is shown: as it is, in visible notation, or replaced.
