@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
 use crate::action::Command;
 use crate::app::Viewport;
@@ -16,13 +16,7 @@ use crate::numbers::thousands;
 use crate::program::Program;
 use crate::theme::Theme;
 
-/// Where the overlay goes inside `body`: up to 72 columns wide, as tall as the body allows.
-pub fn area(body: Rect) -> Rect {
-    let [area] = Layout::horizontal([Constraint::Length(72)])
-        .flex(Flex::Center)
-        .areas(body);
-    area
-}
+use super::text_overlay::{self, TextOverlay};
 
 /// The text, wrapped to `width` columns.
 pub fn lines(program: &Program, theme: &Theme, width: u16) -> Vec<Line<'static>> {
@@ -78,18 +72,15 @@ pub fn lines(program: &Program, theme: &Theme, width: u16) -> Vec<Line<'static>>
     lines
 }
 
-/// The overlay's rows inside `body` and the lines of its text: as tall as its text, up to
-/// the body's height less the border.
-pub fn viewport(program: &Program, theme: &Theme, body: Rect) -> Viewport {
-    let lines = lines(program, theme, text_width(area(body))).len();
-    Viewport {
-        rows: lines.min(usize::from(body.height.saturating_sub(2))),
-        lines,
-    }
-}
+/// The overlay's width.
+const WIDTH: u16 = 72;
 
-fn text_width(area: Rect) -> u16 {
-    area.width.saturating_sub(4)
+/// The overlay's rows inside `body` and the lines of its text.
+pub fn viewport(program: &Program, theme: &Theme, body: Rect) -> Viewport {
+    text_overlay::viewport(
+        lines(program, theme, text_overlay::text_width(body, WIDTH)).len(),
+        body,
+    )
 }
 
 /// The overlay at a scroll position.
@@ -101,27 +92,18 @@ pub struct About<'a> {
 
 impl Widget for About<'_> {
     fn render(self, body: Rect, buf: &mut Buffer) {
-        let width = text_width(area(body));
-        let all = lines(self.program, &self.ctx.theme, width);
-        let height = (all.len() as u16).saturating_add(2);
-        let [area] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area(body));
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .title(" Program ")
-            .title_bottom(
-                Line::from(Span::raw(super::help::closes(self.ctx, Command::About)))
-                    .right_aligned(),
-            )
-            .border_style(self.ctx.theme.border_focused);
-        let inner = block.inner(area).inner(Margin::new(1, 0));
-        block.render(area, buf);
-        let rows = usize::from(inner.height);
-        let scroll = self.scroll.min(all.len().saturating_sub(rows));
-        let visible: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
-        let total = usize::from(height.saturating_sub(2));
-        Paragraph::new(visible).render(inner, buf);
-        super::scroll::scrollbar(area, total, rows, scroll, buf);
+        TextOverlay {
+            title: " Program ",
+            command: Command::About,
+            width: WIDTH,
+            lines: lines(
+                self.program,
+                &self.ctx.theme,
+                text_overlay::text_width(body, WIDTH),
+            ),
+            scroll: self.scroll,
+            ctx: self.ctx,
+        }
+        .render(body, buf);
     }
 }

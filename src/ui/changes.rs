@@ -2,9 +2,9 @@
 //! opened it, one line per talk (`+` new, `-` cancelled, `~` moved or changed, with what).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
 use crate::action::Command;
 use crate::agenda::Mark;
@@ -13,17 +13,7 @@ use crate::changes::{ChangeKind, Counts};
 use crate::context::AppContext;
 use crate::theme::Theme;
 
-/// Where the overlay goes inside `body`: up to 80 columns wide.
-fn area(body: Rect) -> Rect {
-    let [area] = Layout::horizontal([Constraint::Length(80)])
-        .flex(Flex::Center)
-        .areas(body);
-    area
-}
-
-fn text_width(area: Rect) -> u16 {
-    area.width.saturating_sub(4)
-}
+use super::text_overlay::{self, TextOverlay};
 
 /// The text, wrapped to `width` columns.
 pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
@@ -56,13 +46,15 @@ pub fn lines(app: &App, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// The overlay's width.
+const WIDTH: u16 = 80;
+
 /// The overlay's rows inside `body` and the lines of its text.
 pub fn viewport(app: &App, theme: &Theme, body: Rect) -> Viewport {
-    let lines = lines(app, theme, text_width(area(body))).len();
-    Viewport {
-        rows: lines.min(usize::from(body.height.saturating_sub(2))),
-        lines,
-    }
+    text_overlay::viewport(
+        lines(app, theme, text_overlay::text_width(body, WIDTH)).len(),
+        body,
+    )
 }
 
 /// The overlay at a scroll position.
@@ -74,28 +66,19 @@ pub struct Changes<'a> {
 
 impl Widget for Changes<'_> {
     fn render(self, body: Rect, buf: &mut Buffer) {
-        let width = text_width(area(body));
-        let all = lines(self.app, &self.ctx.theme, width);
-        let height = (all.len() as u16).saturating_add(2);
-        let [area] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(area(body));
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .title(" Changes ")
-            .title_bottom(
-                Line::from(Span::raw(super::help::closes(self.ctx, Command::Changes)))
-                    .right_aligned(),
-            )
-            .border_style(self.ctx.theme.border_focused);
-        let inner = block.inner(area).inner(Margin::new(1, 0));
-        block.render(area, buf);
-        let rows = usize::from(inner.height);
-        let scroll = self.scroll.min(all.len().saturating_sub(rows));
-        let visible: Vec<Line> = all.into_iter().skip(scroll).take(rows).collect();
-        let total = usize::from(height.saturating_sub(2));
-        Paragraph::new(visible).render(inner, buf);
-        super::scroll::scrollbar(area, total, rows, scroll, buf);
+        TextOverlay {
+            title: " Changes ",
+            command: Command::Changes,
+            width: WIDTH,
+            lines: lines(
+                self.app,
+                &self.ctx.theme,
+                text_overlay::text_width(body, WIDTH),
+            ),
+            scroll: self.scroll,
+            ctx: self.ctx,
+        }
+        .render(body, buf);
     }
 }
 

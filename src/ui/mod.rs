@@ -17,6 +17,7 @@ mod scroll;
 pub mod talk_detail;
 pub mod talk_list;
 mod text;
+mod text_overlay;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
