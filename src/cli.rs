@@ -106,6 +106,18 @@ pub enum Cmd {
     /// New, cancelled, moved and changed talks, matched by talk id. Exit status 0 when nothing
     /// changed, 1 when something did, 2 on error.
     Diff(crate::diff::DiffArgs),
+    /// Print a shell completion script.
+    ///
+    /// For bash: `lectern completions bash > ~/.local/share/bash-completion/completions/lectern`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: crate::completions::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Install it with `lectern man > ~/.local/share/man/man1/lectern.1`.
+    Man,
 }
 
 /// The `--format` values.
@@ -193,6 +205,10 @@ pub fn main() -> ExitCode {
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
         Some(Cmd::Diff(args)) => crate::diff::run(&args, mode),
+        Some(Cmd::Completions { shell }) => {
+            crate::completions::completions(<Cli as clap::CommandFactory>::command(), shell)
+        }
+        Some(Cmd::Man) => crate::completions::man(<Cli as clap::CommandFactory>::command()),
         None => browse(
             cli.program.as_deref(),
             cli.timezone.as_ref(),
