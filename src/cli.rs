@@ -106,6 +106,11 @@ pub enum Cmd {
     /// New, cancelled, moved and changed talks, matched by talk id. Exit status 0 when nothing
     /// changed, 1 when something did, 2 on error.
     Diff(crate::diff::DiffArgs),
+    /// Print the talks a search finds, as text, Markdown or JSON.
+    ///
+    /// The query is a talk id, or words as typed after `/` when browsing. Exit status 1 when
+    /// nothing matches.
+    Show(crate::show::ShowArgs),
     /// Print a shell completion script.
     ///
     /// For bash: `lectern completions bash > ~/.local/share/bash-completion/completions/lectern`.
@@ -205,6 +210,7 @@ pub fn main() -> ExitCode {
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
         Some(Cmd::Diff(args)) => crate::diff::run(&args, mode),
+        Some(Cmd::Show(args)) => crate::show::run(&args, &load),
         Some(Cmd::Completions { shell }) => {
             crate::completions::completions(<Cli as clap::CommandFactory>::command(), shell)
         }
