@@ -106,6 +106,23 @@ pub enum Cmd {
     /// New, cancelled, moved and changed talks, matched by talk id. Exit status 0 when nothing
     /// changed, 1 when something did, 2 on error.
     Diff(crate::diff::DiffArgs),
+    /// Print the talks a search finds, as text, Markdown or JSON.
+    ///
+    /// The query is a talk id, or words as typed after `/` when browsing. Exit status 1 when
+    /// nothing matches.
+    Show(crate::show::ShowArgs),
+    /// Print a shell completion script.
+    ///
+    /// For bash: `lectern completions bash > ~/.local/share/bash-completion/completions/lectern`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: crate::completions::Shell,
+    },
+    /// Print the manual page (roff).
+    ///
+    /// Install it with `lectern man > ~/.local/share/man/man1/lectern.1`.
+    Man,
 }
 
 /// The `--format` values.
@@ -193,6 +210,11 @@ pub fn main() -> ExitCode {
         ),
         Some(Cmd::Agenda(args)) => crate::agenda::cmd::run(&args, &load),
         Some(Cmd::Diff(args)) => crate::diff::run(&args, mode),
+        Some(Cmd::Show(args)) => crate::show::run(&args, &load),
+        Some(Cmd::Completions { shell }) => {
+            crate::completions::completions(<Cli as clap::CommandFactory>::command(), shell)
+        }
+        Some(Cmd::Man) => crate::completions::man(<Cli as clap::CommandFactory>::command()),
         None => browse(
             cli.program.as_deref(),
             cli.timezone.as_ref(),

@@ -24,7 +24,9 @@
 //!   what it measured back to the app.
 //! - [`opener`], [`terminal`], [`effects`] and [`run`]: starting a viewer, taking over and
 //!   restoring the terminal, the one runner that carries out every effect, and the event loop.
-//! - [`cli`] and [`diff`]: the command line, and `lectern diff`.
+//! - [`cli`], [`diff`], [`show`] and [`completions`]: the command line, `lectern diff`,
+//!   `lectern show` (the talks a search finds, as text, Markdown or JSON), and the shell
+//!   completions and manual page generated from the command line's definition.
 
 pub mod action;
 pub mod agenda;
@@ -33,6 +35,7 @@ pub mod atomic;
 pub mod cache;
 pub mod changes;
 pub mod cli;
+pub mod completions;
 pub mod context;
 pub mod diff;
 pub mod effects;
@@ -46,6 +49,7 @@ pub mod program;
 pub mod run;
 pub mod sanitize;
 pub mod search;
+pub mod show;
 pub mod slides;
 pub mod source;
 pub mod terminal;
