@@ -2,6 +2,8 @@
 //! character, delete a character, the word before the cursor (Ctrl-w) or everything before it
 //! (Ctrl-u), paste.
 
+use crate::action::Command;
+
 /// The text and the cursor (a byte offset at a character boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -10,6 +12,23 @@ pub struct LineInput {
 }
 
 impl LineInput {
+    /// Carries out a cursor or deletion command; false for any other command, left to the
+    /// prompt that owns the input.
+    pub fn edit(&mut self, command: Command) -> bool {
+        match command {
+            Command::CursorLeft => self.left(),
+            Command::CursorRight => self.right(),
+            Command::LineStart => self.home(),
+            Command::LineEnd => self.end(),
+            Command::DeleteBack => self.delete_back(),
+            Command::DeleteForward => self.delete_forward(),
+            Command::DeleteWord => self.delete_word(),
+            Command::DeleteLine => self.delete_line(),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn new(text: &str) -> LineInput {
         LineInput {
             text: text.to_owned(),

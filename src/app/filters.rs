@@ -165,14 +165,7 @@ fn typing_command(panel: &mut FilterPanel, command: Command) -> bool {
             panel.typing = false;
             *input = LineInput::default();
         }
-        Command::CursorLeft => input.left(),
-        Command::CursorRight => input.right(),
-        Command::LineStart => input.home(),
-        Command::LineEnd => input.end(),
-        Command::DeleteBack => input.delete_back(),
-        Command::DeleteForward => input.delete_forward(),
-        Command::DeleteWord => input.delete_word(),
-        Command::DeleteLine => input.delete_line(),
+        editing if input.edit(editing) => {}
         _ => return false,
     }
     panel.narrow_again();

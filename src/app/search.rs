@@ -130,14 +130,7 @@ impl App {
                 // Cancelling goes back to the talk selected when the prompt opened.
                 return self.query_changed(self.search.before);
             }
-            Command::CursorLeft => input.left(),
-            Command::CursorRight => input.right(),
-            Command::LineStart => input.home(),
-            Command::LineEnd => input.end(),
-            Command::DeleteBack => input.delete_back(),
-            Command::DeleteForward => input.delete_forward(),
-            Command::DeleteWord => input.delete_word(),
-            Command::DeleteLine => input.delete_line(),
+            editing if input.edit(editing) => {}
             Command::HistoryPrev | Command::HistoryNext => {
                 self.walk_history(command == Command::HistoryPrev);
             }
