@@ -7,7 +7,22 @@ use crate::program::Program;
 
 /// A user command. Its meaning depends on the focused pane: `Down` selects the next talk in the
 /// list and scrolls one line in the detail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Each command's name in the configuration file is its variant's name in kebab-case
+/// (`PageDown` is `page-down`), derived here and nowhere else: a new command is named by
+/// adding its variant. [`Command::name`] gives it, `str::parse` reads it back.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Command {
     /// Next talk, or scroll down one line.
     Down,
@@ -101,6 +116,18 @@ pub enum Command {
     NextDay,
     /// Show or hide the messages about the program (its warnings, an import's notes).
     Messages,
+}
+
+impl Command {
+    /// The command's name in the configuration file: `page-down`, `star`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every command, in declaration order.
+    pub fn all() -> impl Iterator<Item = Command> {
+        <Command as strum::IntoEnumIterator>::iter()
+    }
 }
 
 /// Everything `App::update` reacts to.

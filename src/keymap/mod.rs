@@ -13,17 +13,34 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::action::Command;
 
 mod defaults;
+mod names;
+mod patch;
 
 use Context::{Agenda, Detail, Filters, Help, List, Search};
 pub use defaults::{DEFAULTS, Hint, Row, ch, ctrl, plain};
+pub use names::{BadKey, key_names, parse_key};
+pub use patch::Change;
 
-/// Where a key is pressed: it decides which bindings apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Where a key is pressed: it decides which bindings apply. Its name in the configuration
+/// file (`[keys.list]`) is derived here: [`Context::name`].
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Context {
     List,
     Detail,
     Help,
     /// The search prompt: unbound printable keys type text.
+    #[strum(serialize = "prompt")]
     Search,
     /// The filter panel.
     Filters,
@@ -58,13 +75,10 @@ impl Key {
             KeyCode::Delete => "Del".to_owned(),
             KeyCode::Char(' ') => "Space".to_owned(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.modifiers.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{base}")
-        } else {
-            base
-        }
+        names::with_modifiers(self.modifiers, base)
     }
 
     fn matches(&self, event: &KeyEvent) -> bool {
@@ -104,7 +118,12 @@ pub struct Keymap {
 
 /// A key bound to two commands in one context.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{key} is bound twice in the {context}: to {first:?} and to {second:?}")]
+#[error(
+    "{key} is bound twice in the {context} ([keys.{}]): to {} and to {}",
+    context.name(),
+    first.name(),
+    second.name()
+)]
 pub struct Conflict {
     pub context: Context,
     pub key: String,
@@ -225,20 +244,7 @@ impl Keymap {
     /// or, when the set binds one key to two commands in one context, none, with every such
     /// conflict.
     pub fn merge(&mut self, changes: &[(Context, Key, Command)]) -> Result<(), Vec<Conflict>> {
-        let mut conflicts = Vec::new();
-        for (i, &(context, key, command)) in changes.iter().enumerate() {
-            let earlier = changes[..i]
-                .iter()
-                .find(|&&(c, k, other)| c == context && k == key && other != command);
-            if let Some(&(_, _, first)) = earlier {
-                conflicts.push(Conflict {
-                    context,
-                    key: key.label(),
-                    first,
-                    second: command,
-                });
-            }
-        }
+        let conflicts = patch::conflicts_among(changes);
         if !conflicts.is_empty() {
             return Err(conflicts);
         }
@@ -458,7 +464,7 @@ mod tests {
         );
         assert_eq!(
             conflicts[0].to_string(),
-            "x is bound twice in the talk list: to OpenSlides and to Search"
+            "x is bound twice in the talk list ([keys.list]): to open-slides and to search"
         );
         assert_eq!(keymap, Keymap::default(), "nothing applied");
 
