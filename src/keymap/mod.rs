@@ -78,7 +78,7 @@ impl Key {
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        names::with_modifiers(self.modifiers, base)
+        names::with_modifiers(self.modifiers, &base)
     }
 
     fn matches(&self, event: &KeyEvent) -> bool {

@@ -59,12 +59,12 @@ impl Key {
                 .find(|(_, named)| *named == code)
                 .map_or_else(|| format!("{code:?}"), |(name, _)| (*name).to_owned()),
         };
-        with_modifiers(self.modifiers, base)
+        with_modifiers(self.modifiers, &base)
     }
 }
 
 /// `base` behind the modifiers' prefixes: `Ctrl-Alt-x`.
-pub(super) fn with_modifiers(modifiers: KeyModifiers, base: String) -> String {
+pub(super) fn with_modifiers(modifiers: KeyModifiers, base: &str) -> String {
     let mut out = String::new();
     if modifiers.contains(KeyModifiers::CONTROL) {
         out.push_str("Ctrl-");
@@ -72,7 +72,7 @@ pub(super) fn with_modifiers(modifiers: KeyModifiers, base: String) -> String {
     if modifiers.contains(KeyModifiers::ALT) {
         out.push_str("Alt-");
     }
-    out + &base
+    out + base
 }
 
 /// Reads a key as the configuration file writes it (see [`Key::name`]); names of keys are
