@@ -36,6 +36,7 @@ pub mod cache;
 pub mod changes;
 pub mod cli;
 pub mod completions;
+pub mod config;
 pub mod context;
 pub mod diff;
 pub mod effects;

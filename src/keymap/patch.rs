@@ -44,6 +44,13 @@ impl Keymap {
     /// before. The command keeps its place in the help and its footer hint; with no keys it
     /// leaves the context.
     pub fn set_keys(&mut self, context: Context, command: Command, keys: &[Key]) {
+        self.replace_keys(context, command, keys);
+        self.bindings.retain(|b| !b.keys.is_empty());
+    }
+
+    /// [`Keymap::set_keys`], keeping the rows left without keys: a row whose keys a change
+    /// takes may get keys of its own from a later change, in its place.
+    fn replace_keys(&mut self, context: Context, command: Command, keys: &[Key]) {
         let mut unique: Vec<Key> = Vec::with_capacity(keys.len());
         for key in keys {
             if !unique.contains(key) {
@@ -77,7 +84,6 @@ impl Keymap {
                 hint: None,
             });
         }
-        self.bindings.retain(|b| !b.keys.is_empty());
     }
 
     /// Applies a user's changes: all of them, or, when they give one key to two commands in
@@ -92,8 +98,9 @@ impl Keymap {
             return Err(conflicts);
         }
         for change in changes {
-            self.set_keys(change.context, change.command, &change.keys);
+            self.replace_keys(change.context, change.command, &change.keys);
         }
+        self.bindings.retain(|b| !b.keys.is_empty());
         Ok(())
     }
 }

@@ -10,21 +10,21 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::sanitize;
 
-pub(super) type Key<'i> = Spanned<Cow<'i, str>>;
-pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Key<'i> = Spanned<Cow<'i, str>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// At most this many diagnostics are located and kept; the rest are only counted. This keeps a
 /// file with 100,000 broken talks from producing (and locating) 100,000 messages.
-pub(super) const MAX_DIAGNOSTICS: usize = 200;
+pub(crate) const MAX_DIAGNOSTICS: usize = 200;
 
-pub(super) struct Checker<'s> {
-    pub(super) src: &'s str,
-    pub(super) source: SourceText<'s>,
-    pub(super) diagnostics: Vec<Diagnostic>,
+pub(crate) struct Checker<'s> {
+    pub(crate) src: &'s str,
+    pub(crate) source: SourceText<'s>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
     /// Diagnostics kept: (errors, warnings).
-    pub(super) kept: (usize, usize),
+    pub(crate) kept: (usize, usize),
     /// Diagnostics past [`MAX_DIAGNOSTICS`] of their severity: (errors, warnings).
-    pub(super) suppressed: (usize, usize),
+    pub(crate) suppressed: (usize, usize),
 }
 
 /// The text the user sees for a value's type.
@@ -41,7 +41,7 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
 }
 
 impl<'s> Checker<'s> {
-    pub(super) fn new(src: &'s str) -> Checker<'s> {
+    pub(crate) fn new(src: &'s str) -> Checker<'s> {
         Checker {
             src,
             source: SourceText::new(src),
@@ -53,7 +53,7 @@ impl<'s> Checker<'s> {
 }
 
 impl Checker<'_> {
-    pub(super) fn report(
+    pub(crate) fn report(
         &mut self,
         severity: Severity,
         offset: usize,
@@ -73,16 +73,16 @@ impl Checker<'_> {
         self.diagnostics.push(d);
     }
 
-    pub(super) fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
+    pub(crate) fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
         self.report(Severity::Error, span.start, message, help.into());
     }
 
-    pub(super) fn warn(&mut self, offset: usize, message: String, help: impl Into<String>) {
+    pub(crate) fn warn(&mut self, offset: usize, message: String, help: impl Into<String>) {
         self.report(Severity::Warning, offset, message, help.into());
     }
 
     /// The source text of a value, shortened, for quoting in a message.
-    pub(super) fn quote(&self, span: &Range<usize>) -> String {
+    pub(crate) fn quote(&self, span: &Range<usize>) -> String {
         let text = self.src.get(span.clone()).unwrap_or("");
         let short: String = text.chars().take(40).collect();
         if short.len() < text.len() {
@@ -92,7 +92,7 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn table<'a, 'i>(
+    pub(crate) fn table<'a, 'i>(
         &mut self,
         value: &'a Value<'i>,
         what: &str,
@@ -104,7 +104,7 @@ impl Checker<'_> {
         table
     }
 
-    pub(super) fn wrong_type(&mut self, value: &Value<'_>, what: &str, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, value: &Value<'_>, what: &str, expected: &str) {
         let span = value.span();
         self.error(
             &span,
@@ -118,7 +118,7 @@ impl Checker<'_> {
     }
 
     /// An optional string field, raw; a wrong type is reported and yields `None`.
-    pub(super) fn string<'t>(
+    pub(crate) fn string<'t>(
         &mut self,
         table: &'t DeTable<'_>,
         key: &str,
@@ -133,21 +133,21 @@ impl Checker<'_> {
     }
 
     /// An optional one-line field, sanitized; empty values count as absent.
-    pub(super) fn line(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+    pub(crate) fn line(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
         self.string(table, key)
             .map(|(_, s)| sanitize::line(s))
             .filter(|s| !s.is_empty())
     }
 
     /// An optional multi-paragraph field, sanitized; empty values count as absent.
-    pub(super) fn text(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, table: &DeTable<'_>, key: &str) -> Option<String> {
         self.string(table, key)
             .map(|(_, s)| sanitize::text(s))
             .filter(|s| !s.is_empty())
     }
 
     /// A required one-line field that must not be empty once sanitized.
-    pub(super) fn required_line(
+    pub(crate) fn required_line(
         &mut self,
         table: &DeTable<'_>,
         owner: &Value<'_>,
@@ -175,7 +175,7 @@ impl Checker<'_> {
         Some(clean)
     }
 
-    pub(super) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {
+    pub(crate) fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], place: &str) {
         for (key, _) in table {
             let name: &str = key.get_ref();
             if known.contains(&name) {
@@ -194,7 +194,7 @@ impl Checker<'_> {
     }
 }
 
-pub(super) fn find<'t, 'i>(
+pub(crate) fn find<'t, 'i>(
     table: &'t DeTable<'i>,
     key: &str,
 ) -> Option<(&'t Key<'i>, &'t Value<'i>)> {
@@ -202,7 +202,7 @@ pub(super) fn find<'t, 'i>(
 }
 
 /// The known key closest to a misspelt one, when it is close enough to be a typo.
-pub(super) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = name.to_lowercase();
     known
         .iter()

@@ -20,6 +20,7 @@ use jiff::civil::{Date, Time};
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 
+pub(crate) use checker::{Checker, suggest};
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
 pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, read_capped};
 pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};

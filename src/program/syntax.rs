@@ -15,7 +15,7 @@ const KEY_PARTS_LIMIT: usize = 81;
 impl Checker<'_> {
     /// Reports a file whose line breaks are carriage returns alone, once; true when it did.
     /// TOML allows only LF and CR LF, so the parser would report every line break.
-    pub(super) fn cr_line_endings(&mut self) -> bool {
+    pub(crate) fn cr_line_endings(&mut self) -> bool {
         let bytes = self.src.as_bytes();
         if memchr(b'\n', bytes).is_some() {
             return false;
@@ -34,7 +34,7 @@ impl Checker<'_> {
 
     /// Reports the parser's syntax errors; an error without a position (a dotted key past the
     /// parser's limit) is placed at the first such key not yet reported.
-    pub(super) fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
+    pub(crate) fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
         let mut deep_keys = deep_keys(self.src);
         for e in errors {
             let message = e.message().trim();

@@ -8,7 +8,16 @@ use super::Theme;
 
 /// A part of the screen that `[colors]` can recolour. Names are kebab-case: `current-match`.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter, strum::EnumString, strum::IntoStaticStr,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    strum::EnumIter,
+    strum::EnumString,
+    strum::IntoStaticStr,
 )]
 #[strum(serialize_all = "kebab-case")]
 pub enum Role {

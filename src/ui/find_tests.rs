@@ -97,7 +97,8 @@ fn long_links_are_complete_at_every_width() {
     }
 }
 
-/// On a wide screen the detail text keeps a readable measure: no line over 100 columns.
+/// On a wide screen the detail text keeps a readable measure: no line over 100 columns, or
+/// over the width the configuration gives.
 #[test]
 fn the_detail_text_keeps_a_readable_measure() {
     let abstract_text = "word ".repeat(400);
@@ -109,16 +110,27 @@ fn the_detail_text_keeps_a_readable_measure() {
         talks: vec![talk],
         ..Program::sample(0)
     };
-    let screen = Screen::new(program, 250, 40);
-    let widest = screen
-        .detail_text()
-        .iter()
-        .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
-        .max();
+    let mut screen = Screen::new(program, 250, 40);
+    let widest = |screen: &Screen| {
+        screen
+            .detail_text()
+            .iter()
+            .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()))
+            .max()
+    };
+    let default = widest(&screen);
     assert!(
-        widest.is_some_and(|w| (90..=100).contains(&w)),
-        "{widest:?}"
+        default.is_some_and(|w| (90..=100).contains(&w)),
+        "{default:?}"
     );
+    screen.ctx.detail_width = 60;
+    screen.frame();
+    let narrow = widest(&screen);
+    assert!(narrow.is_some_and(|w| (50..=60).contains(&w)), "{narrow:?}");
+    screen.ctx.detail_width = 180;
+    screen.frame();
+    let wide = widest(&screen);
+    assert!(wide.is_some_and(|w| (170..=180).contains(&w)), "{wide:?}");
 }
 
 /// The messages overlay shows every message in full, wrapped.

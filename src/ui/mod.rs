@@ -103,7 +103,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let text_area = areas.detail.map(talk_detail::text_area);
     let text = text_area.map(|r| {
         ui.detail
-            .prepare(app, &ctx.theme, r.width.min(talk_detail::MEASURE))
+            .prepare(app, &ctx.theme, r.width.min(ctx.detail_width))
     });
     let overlay = match &app.overlay {
         Some(Overlay::Help(_)) => Some(help::viewport(areas.body, ctx)),

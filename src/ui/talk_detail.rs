@@ -32,9 +32,6 @@ pub fn text_area(pane: Rect) -> Rect {
     }
 }
 
-/// The widest the detail text runs, however wide the pane: longer lines are hard to read.
-pub const MEASURE: u16 = 100;
-
 /// Appends `text` wrapped to `width`, every line in `style`, the first line after `prefix`.
 ///
 /// Labelled fields hold names, places and links: they break only at spaces, never inside a
