@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::tz::TimeZone;
 
 use crate::app::App;
-use crate::context::AppContext;
+use crate::config::{Config, ZoneShown};
 use crate::effects::refresh::Refresher;
 use crate::fetch::Limits;
 use crate::import::{self, Format};
@@ -48,7 +48,7 @@ pub struct Cli {
 
     /// Load the program again this often while browsing (`10m`, `30s`, `1h`; at least 10s),
     /// as the R key does.
-    #[arg(long, value_name = "EVERY", value_parser = parse_every)]
+    #[arg(long, value_name = "EVERY", value_parser = crate::config::parse_every)]
     pub refresh: Option<std::time::Duration>,
 
     /// Start with this search applied, as if typed after `/`.
@@ -60,8 +60,51 @@ pub struct Cli {
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     pub timezone: Option<TimeZone>,
 
+    /// The configuration file. Default: $XDG_CONFIG_HOME/lectern/config.toml (else
+    /// ~/.config/lectern/config.toml) when there is one.
+    #[expect(
+        clippy::doc_markdown,
+        reason = "clap prints this text as it is, backticks too"
+    )]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// When to use colour: `auto` (on a terminal, unless NO_COLOR is set), `always` or `never`.
+    #[expect(
+        clippy::doc_markdown,
+        reason = "clap prints this text as it is, backticks too"
+    )]
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
     #[command(subcommand)]
     pub command: Option<Cmd>,
+}
+
+/// The `--color` values (clap prints their docs as they are).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[expect(
+    clippy::doc_markdown,
+    reason = "clap prints this text as it is, backticks too"
+)]
+pub enum ColorWhen {
+    /// Colour on a terminal, unless NO_COLOR is set to something
+    Auto,
+    /// Always colour, even with NO_COLOR
+    Always,
+    /// Never colour: bold, underline and reverse only
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to draw in colour, given `NO_COLOR` and whether stdout is a terminal.
+    pub fn colour(self, no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,6 +166,12 @@ pub enum Cmd {
     ///
     /// Install it with `lectern man > ~/.local/share/man/man1/lectern.1`.
     Man,
+    /// Print the configuration in effect: every setting, with a comment, the defaults included.
+    ///
+    /// The output is a configuration file that reads back to the same configuration:
+    /// `lectern config > ~/.config/lectern/config.toml` is a good start. Exit status 2 when the
+    /// configuration file has errors.
+    Config,
 }
 
 /// The `--format` values.
@@ -144,17 +193,6 @@ impl From<FormatArg> for Format {
             FormatArg::Ical => Format::Ical,
         }
     }
-}
-
-fn parse_every(text: &str) -> Result<std::time::Duration, String> {
-    let every: jiff::SignedDuration = text
-        .parse()
-        .map_err(|_| format!("expected a duration like 10m, 30s or 1h, not {text:?}"))?;
-    let every = std::time::Duration::try_from(every).map_err(|e| e.to_string())?;
-    if every < std::time::Duration::from_secs(10) {
-        return Err("refresh at most every 10s".to_owned());
-    }
-    Ok(every)
 }
 
 fn parse_zone(name: &str) -> Result<TimeZone, String> {
@@ -215,15 +253,53 @@ pub fn main() -> ExitCode {
             crate::completions::completions(<Cli as clap::CommandFactory>::command(), shell)
         }
         Some(Cmd::Man) => crate::completions::man(<Cli as clap::CommandFactory>::command()),
-        None => browse(
-            cli.program.as_deref(),
-            cli.timezone.as_ref(),
-            mode,
-            cli.opener.as_deref(),
-            cli.search.as_deref(),
-            cli.refresh,
-        ),
+        Some(Cmd::Config) => match Config::find(cli.config.as_deref()) {
+            Ok(config) => {
+                let mut stdout = std::io::stdout().lock();
+                let _ = stdout.write_all(config.to_toml().as_bytes());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                report!("{e}");
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            // Read before anything else: a bad file is reported before the terminal is touched.
+            let config = match Config::find(cli.config.as_deref()) {
+                Ok(config) => config,
+                Err(e) => {
+                    report!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let no_color = std::env::var_os("NO_COLOR");
+            let colour = cli
+                .color
+                .colour(no_color.as_deref(), std::io::stdout().is_terminal());
+            browse(
+                cli.program.as_deref(),
+                cli.timezone.as_ref(),
+                mode,
+                &Browse {
+                    opener: cli.opener.as_deref(),
+                    search: cli.search.as_deref(),
+                    refresh: cli.refresh,
+                    config: &config,
+                    colour,
+                },
+            )
+        }
     }
+}
+
+/// How to browse: the command line's choices and the configuration.
+struct Browse<'a> {
+    opener: Option<&'a str>,
+    search: Option<&'a str>,
+    refresh: Option<std::time::Duration>,
+    config: &'a Config,
+    colour: bool,
 }
 
 fn print_warnings(path: &str, warnings: &[Diagnostic]) {
@@ -389,16 +465,12 @@ fn import(
     ExitCode::SUCCESS
 }
 
-fn browse(
-    path: Option<&Path>,
-    timezone: Option<&TimeZone>,
-    mode: Mode,
-    opener: Option<&str>,
-    search: Option<&str>,
-    refresh: Option<std::time::Duration>,
-) -> ExitCode {
+fn browse(path: Option<&Path>, timezone: Option<&TimeZone>, mode: Mode, how: &Browse) -> ExitCode {
+    let config = how.config;
+    // --opener, else $LECTERN_OPENER, else the configuration's opener.
     let env_opener = std::env::var("LECTERN_OPENER").ok();
-    let viewer = match Viewer::choose(opener, env_opener.as_deref()) {
+    let fallback = env_opener.as_deref().or(config.opener.as_deref());
+    let viewer = match Viewer::choose(how.opener, fallback) {
         Ok(viewer) => viewer,
         Err(e) => {
             report!("lectern: {}", crate::sanitize::visible(&e.to_string()));
@@ -436,24 +508,33 @@ fn browse(
         };
     let found = crate::source::seen::changes_since(&source, &program);
     let mut app = App::new(program);
+    // An explicit --timezone is the zone asked for: it starts shown whatever the file says.
+    app.clock.show_local = timezone.is_none() && config.timezone == ZoneShown::Local;
     if let Some(note) = note {
         app.live.source_note = Some(note.to_string());
         app.set_status(note.explained(), false);
     }
     app.show_loaded(status, messages, warnings);
     if let Some(found) = found.filter(|f| !f.is_empty()) {
-        app.set_status(
+        app.set_status_with_key(
             format!(
                 "changed since you last looked: {}",
                 crate::app::summary(&found)
             ),
-            false,
+            crate::action::Command::Changes,
         );
         app.live.set(found);
     }
+    let refresh = how.refresh.or(config.refresh);
     let refresher = Refresher::new((source != Source::BuiltIn).then_some(source), refresh)
         .in_zone(timezone.cloned());
-    match run::browse(app, &AppContext::default(), viewer, search, refresher) {
+    let ctx = config.app_context(how.colour);
+    // crossterm drops colour codes by itself when NO_COLOR is set: `--color always` says
+    // otherwise. (Without colour the theme has none to write.)
+    if how.colour {
+        crossterm::style::force_color_output(true);
+    }
+    match run::browse(app, &ctx, viewer, how.search, refresher) {
         Ok(Ending::Quit) => ExitCode::SUCCESS,
         Ok(Ending::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e @ run::RunError::NotATerminal) => {

@@ -38,7 +38,8 @@ pub enum ViewerError {
 }
 
 impl Viewer {
-    /// The viewer from `--opener`, else `LECTERN_OPENER`, else the system's default.
+    /// The viewer from `--opener`, else `env` (`LECTERN_OPENER`, else the configuration
+    /// file's `opener`), else the system's default.
     pub fn choose(flag: Option<&str>, env: Option<&str>) -> Result<Viewer, ViewerError> {
         match flag.or(env) {
             None => Ok(Viewer::System),

@@ -42,6 +42,8 @@ where
         .args(args)
         .current_dir(dir)
         .env_remove("LECTERN_OPENER")
+        // Never the configuration file of the person running the tests.
+        .env("XDG_CONFIG_HOME", dir.join(".no-config"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{App, Effect};
-use crate::action::{Fresh, Shared};
+use crate::action::{Command, Fresh, Shared};
 use crate::agenda::Agenda;
 use crate::changes::{self, Change, Counts};
 
@@ -38,9 +38,10 @@ impl Live {
     }
 }
 
-/// The status line after a refresh or an opening that found changes.
+/// The status line after a refresh or an opening that found changes; `{}` stands for the key
+/// of [`Command::Changes`], for [`App::set_status_with_key`].
 pub fn summary(changes: &[Change]) -> String {
-    format!("{}: press C to see them", Counts::of(changes))
+    format!("{}: press {{}} to see them", Counts::of(changes))
 }
 
 /// The changes in the order the overlay lists them: the talks for which `first` holds (the
@@ -81,13 +82,13 @@ impl App {
         {
             next.list.selected = row;
         }
-        let status = if next.live.changes.is_empty() {
-            "refreshed: no changes".to_owned()
-        } else {
-            format!("refreshed: {}", summary(&next.live.changes))
-        };
+        let status = (!next.live.changes.is_empty())
+            .then(|| format!("refreshed: {}", summary(&next.live.changes)));
         *self = next;
-        self.set_status(status, false);
+        match status {
+            Some(status) => self.set_status_with_key(status, Command::Changes),
+            None => self.set_status("refreshed: no changes", false),
+        }
         Effect::Reindex(Shared(program))
     }
 
@@ -176,8 +177,11 @@ mod tests {
         };
         assert!(Arc::ptr_eq(&shared.0, &app.program));
         assert_eq!(
-            app.status.as_ref().map(|s| s.text.as_str()),
-            Some("refreshed: 1 new, 1 cancelled, 1 moved: press C to see them")
+            app.status.as_ref().map(|s| (s.text.as_str(), s.key)),
+            Some((
+                "refreshed: 1 new, 1 cancelled, 1 moved: press {} to see them",
+                Some(Command::Changes)
+            ))
         );
         assert_eq!(
             app.live.source_note.as_deref(),
