@@ -24,6 +24,8 @@
 //!   what it measured back to the app.
 //! - [`opener`], [`terminal`], [`effects`] and [`run`]: starting a viewer, taking over and
 //!   restoring the terminal, the one runner that carries out every effect, and the event loop.
+//! - [`config`]: the configuration file, checked with the program loader's diagnostics, and
+//!   the keymap, theme and settings it makes; `lectern config` prints it back.
 //! - [`cli`], [`diff`], [`show`] and [`completions`]: the command line, `lectern diff`,
 //!   `lectern show` (the talks a search finds, as text, Markdown or JSON), and the shell
 //!   completions and manual page generated from the command line's definition.
