@@ -3,7 +3,7 @@
 //! what a file sets is a sparse patch over them ([`Config`]), never written back by Lectern.
 //!
 //! The file is untrusted input like a program file: read up to [`MAX_CONFIG_SIZE`], checked by
-//! walking the span-carrying TOML tree with the program loader's [`crate::program::Checker`],
+//! walking the span-carrying TOML tree with the program loader's checker,
 //! and every problem reported as a program file's are (line, column, the line quoted, a caret,
 //! "did you mean") before the terminal is touched. [`Config::to_toml`] prints the effective
 //! configuration in full, in the form the file reads back.
