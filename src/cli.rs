@@ -74,25 +74,29 @@ pub struct Cli {
         clippy::doc_markdown,
         reason = "clap prints this text as it is, backticks too"
     )]
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorWhen::Auto,
+        hide_possible_values = true
+    )]
     pub color: ColorWhen,
 
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
 
-/// The `--color` values (clap prints their docs as they are).
+/// The `--color` values, named in the option's help: clap's list of possible values puts a
+/// blank line in the manual page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[expect(
-    clippy::doc_markdown,
-    reason = "clap prints this text as it is, backticks too"
-)]
 pub enum ColorWhen {
-    /// Colour on a terminal, unless NO_COLOR is set to something
+    // Colour on a terminal, unless NO_COLOR is set to something.
     Auto,
-    /// Always colour, even with NO_COLOR
+    // Colour, even with NO_COLOR.
     Always,
-    /// Never colour: bold, underline and reverse only
+    // No colour: bold, underline and reverse only.
     Never,
 }
 

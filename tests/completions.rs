@@ -6,7 +6,15 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_lectern");
 
 /// The subcommands every script and the manual page must name.
-const SUBCOMMANDS: [&str; 6] = ["check", "import", "agenda", "diff", "completions", "man"];
+const SUBCOMMANDS: [&str; 7] = [
+    "check",
+    "import",
+    "agenda",
+    "diff",
+    "completions",
+    "man",
+    "config",
+];
 
 fn stdout_of(args: &[&str]) -> String {
     let out = Command::new(BIN).args(args).output().expect("run lectern");

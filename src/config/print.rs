@@ -97,12 +97,14 @@ impl Config {
     fn colours(&self, out: &mut String) {
         let _ = writeln!(
             out,
-            "# Colours of single parts of the screen, over the theme: a name ({}),\n\
-             # \"#rrggbb\", or a number of the 256-colour palette (\"236\"). Commented out: the theme's.\n\
-             [colors]",
-            crate::theme::roles::colour_names()
-                .collect::<Vec<_>>()
-                .join(", ")
+            "# Colours of single parts of the screen, over the theme. A colour is a name, \"#rrggbb\",\n\
+             # or a number of the 256-colour palette (\"236\"). The names:\n# {}.\n\
+             # Commented out: the theme's colour.\n[colors]",
+            wrap(
+                &crate::theme::roles::colour_names()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         );
         let theme = Theme::named(self.theme);
         for role in Role::all() {
@@ -116,12 +118,13 @@ impl Config {
                         let _ =
                             writeln!(out, "# {} = {}", role.name(), quoted(&colour_name(colour)));
                     }
+                    // The themes reverse the selection rather than colour it.
+                    None if role == Role::Selection => {
+                        let name = role.name();
+                        let _ = writeln!(out, "# {name} = (none: the theme reverses the row)");
+                    }
                     None => {
-                        let _ = writeln!(
-                            out,
-                            "# {} = (none: the theme marks it without colour)",
-                            role.name()
-                        );
+                        let _ = writeln!(out, "# {} = \"default\"", role.name());
                     }
                 },
             }
@@ -163,6 +166,22 @@ impl Config {
             }
         }
     }
+}
+
+/// A long list for a comment, cut into lines of about 90 characters, each after `# `.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split(' ') {
+        if line > 0 && line + word.len() > 90 {
+            out.push_str("\n#");
+            line = 0;
+        }
+        out.push(' ');
+        out.push_str(word);
+        line += word.len() + 1;
+    }
+    out.trim_start().to_owned()
 }
 
 /// The commands of `context` in either keymap, in the current keymap's order, then those it

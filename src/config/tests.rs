@@ -366,7 +366,8 @@ fn the_printed_configuration_reads_back_the_same() {
         "[keys.prompt]",
         "quit = [\"q\", \"Ctrl-c\"]  # quit",
         "# match = \"yellow\"",
-        "# selection = (none: the theme marks it without colour)",
+        "# selection = (none: the theme reverses the row)",
+        "# title = \"default\"",
         "# bar = \"236\"",
     ] {
         assert!(
