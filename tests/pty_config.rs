@@ -189,3 +189,50 @@ fn a_bad_configuration_is_reported_before_the_terminal_is_touched() {
         "an escape sequence was written: {text:?}"
     );
 }
+
+/// A program with times in Brussels, for the zone shown at start.
+const TIMED: &str = "[program]\ntitle = \"Zone Days\"\ntimezone = \"Europe/Brussels\"\n\n[[talks]]\nid = \"a\"\ntitle = \"Alpha\"\nstart = \"2031-02-03T10:00\"\nduration = 30\nroom = \"A\"\n";
+
+#[test]
+fn the_file_sets_the_opener_and_the_zone_shown_at_start() {
+    let fixture = Fixture::new();
+    std::fs::write(fixture.path("timed.toml"), TIMED).expect("write program");
+    configure(
+        &fixture,
+        &format!(
+            "opener = \"{}\"\ntimezone = \"local\"\n",
+            quoted(&fixture.path("opener.sh"))
+        ),
+    );
+    // Without --opener: the file's opener opens the slides.
+    let args: Vec<OsString> = vec![fixture.path("program.toml").into()];
+    let mut session = Session::start(
+        fixture.path("").as_path(),
+        &args,
+        (100, 30),
+        CursorReports::Answer,
+    );
+    session.wait_for("the first screen", SCREEN_TIMEOUT, first_screen);
+    session.send(b"o");
+    let record = wait_for_record(&fixture, SCREEN_TIMEOUT);
+    assert!(record.trim_end().ends_with("a.pdf"), "{record:?}");
+    session.quit();
+
+    // The times start in the local zone (here Tokyo's), and z goes back to the program's.
+    let args: Vec<OsString> = vec![fixture.path("timed.toml").into()];
+    let mut session = Session::start_env(
+        fixture.path("").as_path(),
+        &args,
+        (100, 30),
+        CursorReports::Answer,
+        &[("TZ", "Asia/Tokyo")],
+    );
+    session.wait_for("times in Tokyo", SCREEN_TIMEOUT, |s| {
+        row(s, 0).contains("times: local time (Asia/Tokyo)") && s.contents().contains("18:00")
+    });
+    session.send(b"z");
+    session.wait_for("times in Brussels", SCREEN_TIMEOUT, |s| {
+        !row(s, 0).contains("local time") && s.contents().contains("10:00")
+    });
+    session.quit();
+}
