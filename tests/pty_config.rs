@@ -236,3 +236,20 @@ fn the_file_sets_the_opener_and_the_zone_shown_at_start() {
     });
     session.quit();
 }
+
+#[test]
+fn the_file_sets_the_refresh_interval() {
+    let fixture = Fixture::new();
+    configure(&fixture, "refresh = \"10s\"\n");
+    let mut session = fixture.start(100, 30);
+    // The program file changes while it is shown: within the interval (and a margin for a
+    // busy machine) the browser loads it again by itself.
+    let changed = PROGRAM.replace("Gamma: no slides at all", "Gamma: renamed meanwhile");
+    std::fs::write(fixture.path("program.toml"), changed).expect("rewrite the program");
+    session.wait_for(
+        "the refreshed program",
+        std::time::Duration::from_secs(40),
+        |s| s.contents().contains("Gamma: renamed meanwhile"),
+    );
+    session.quit();
+}
