@@ -101,7 +101,9 @@ pub fn parse_key(text: &str) -> Result<Key, BadKey> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
-        (Some(c), None) if !c.is_control() => {
+        // A character the screen can show as it is: no control, no invisible or reordering
+        // character (it is drawn in the help and the footer).
+        (Some(c), None) if crate::sanitize::line(rest) == rest => {
             // Terminals report Ctrl with a letter as the small letter.
             if modifiers.contains(KeyModifiers::CONTROL) {
                 KeyCode::Char(c.to_ascii_lowercase())
@@ -187,6 +189,7 @@ mod tests {
             ("F12", plain(KeyCode::F(12))),
             ("Shift-Tab", plain(KeyCode::BackTab)),
             ("-", ch('-')),
+            ("é", ch('é')),
             ("Ctrl--", ctrl('-')),
             (
                 "Alt-x",
@@ -237,6 +240,9 @@ mod tests {
             ("jj", None),
             ("Ctrl-Shift-Tab", None),
             ("\u{1b}", None),
+            ("\u{202e}", None),
+            ("\u{200b}", None),
+            (" ", None),
             ("Hyper-x", None),
         ] {
             let err = parse_key(text).expect_err(text);
