@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::tz::TimeZone;
 
 use crate::app::App;
-use crate::config::{Config, ZoneShown};
+use crate::config::{ColorWhen, Config, ZoneShown};
 use crate::effects::refresh::Refresher;
 use crate::fetch::Limits;
 use crate::import::{self, Format};
@@ -60,20 +60,13 @@ pub struct Cli {
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     pub timezone: Option<TimeZone>,
 
-    /// The configuration file. Default: $XDG_CONFIG_HOME/lectern/config.toml (else
-    /// ~/.config/lectern/config.toml) when there is one.
-    #[expect(
-        clippy::doc_markdown,
-        reason = "clap prints this text as it is, backticks too"
-    )]
+    /// The configuration file. Default: lectern/config.toml in the XDG configuration folder
+    /// (~/.config), when there is one.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// When to use colour: `auto` (on a terminal, unless NO_COLOR is set), `always` or `never`.
-    #[expect(
-        clippy::doc_markdown,
-        reason = "clap prints this text as it is, backticks too"
-    )]
+    #[expect(clippy::doc_markdown, reason = "clap prints this text as it is")]
     #[arg(
         long,
         global = true,
@@ -86,29 +79,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Cmd>,
-}
-
-/// The `--color` values, named in the option's help: clap's list of possible values puts a
-/// blank line in the manual page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorWhen {
-    // Colour on a terminal, unless NO_COLOR is set to something.
-    Auto,
-    // Colour, even with NO_COLOR.
-    Always,
-    // No colour: bold, underline and reverse only.
-    Never,
-}
-
-impl ColorWhen {
-    /// Whether to draw in colour, given `NO_COLOR` and whether stdout is a terminal.
-    pub fn colour(self, no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
-        match self {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -257,17 +227,7 @@ pub fn main() -> ExitCode {
             crate::completions::completions(<Cli as clap::CommandFactory>::command(), shell)
         }
         Some(Cmd::Man) => crate::completions::man(<Cli as clap::CommandFactory>::command()),
-        Some(Cmd::Config) => match Config::find(cli.config.as_deref()) {
-            Ok(config) => {
-                let mut stdout = std::io::stdout().lock();
-                let _ = stdout.write_all(config.to_toml().as_bytes());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                report!("{e}");
-                ExitCode::from(2)
-            }
-        },
+        Some(Cmd::Config) => crate::config::print(cli.config.as_deref()),
         None => {
             // Read before anything else: a bad file is reported before the terminal is touched.
             let config = match Config::find(cli.config.as_deref()) {
@@ -277,10 +237,7 @@ pub fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let no_color = std::env::var_os("NO_COLOR");
-            let colour = cli
-                .color
-                .colour(no_color.as_deref(), std::io::stdout().is_terminal());
+            let colour = cli.color.here();
             browse(
                 cli.program.as_deref(),
                 cli.timezone.as_ref(),

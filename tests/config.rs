@@ -140,7 +140,7 @@ fn the_help_names_the_configuration_and_colour_options() {
 
 #[test]
 fn colour_is_on_for_a_terminal_unless_no_color_says_otherwise() {
-    use lectern::cli::ColorWhen;
+    use lectern::config::ColorWhen;
     use std::ffi::OsStr;
     let set = Some(OsStr::new("1"));
     let empty = Some(OsStr::new(""));

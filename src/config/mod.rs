@@ -59,6 +59,37 @@ impl ZoneShown {
     }
 }
 
+/// The `--color` values, named in the option's help: clap's list of possible values puts a
+/// blank line in the manual page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    // Colour on a terminal, unless NO_COLOR is set to something.
+    Auto,
+    // Colour, even with NO_COLOR.
+    Always,
+    // No colour: bold, underline and reverse only.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to draw in colour here: with `NO_COLOR` as the environment has it, on
+    /// standard output.
+    pub fn here(self) -> bool {
+        use std::io::IsTerminal as _;
+        let no_color = std::env::var_os("NO_COLOR");
+        self.colour(no_color.as_deref(), std::io::stdout().is_terminal())
+    }
+
+    /// Whether to draw in colour, given `NO_COLOR` and whether stdout is a terminal.
+    pub fn colour(self, no_color: Option<&std::ffi::OsStr>, terminal: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
+        }
+    }
+}
+
 /// The effective configuration: the defaults with what the file changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -183,6 +214,25 @@ impl Config {
                 Some(path) if std::fs::symlink_metadata(&path).is_ok() => Config::load(&path),
                 _ => Ok(Config::default()),
             },
+        }
+    }
+}
+
+/// `lectern config`: the configuration in effect on stdout, or its errors on stderr and exit
+/// status 2.
+pub fn print(explicit: Option<&Path>) -> std::process::ExitCode {
+    use std::io::Write as _;
+    match Config::find(explicit) {
+        Ok(config) => {
+            // A reader that closed the pipe early is no error.
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(config.to_toml().as_bytes());
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "{e}");
+            std::process::ExitCode::from(2)
         }
     }
 }
