@@ -395,6 +395,11 @@ fn conflicts(c: &mut Checker<'_>, changes: &[Entry]) {
     }
 }
 
+/// The most keys one action may have in one list. Far more than anyone binds, and it keeps
+/// the checks of a hostile file's keys (each against the others) small: the file has at most
+/// one list per action and context.
+const MAX_KEYS: usize = 16;
+
 /// A list of keys for `command`; `None` after an error.
 fn key_list(c: &mut Checker<'_>, value: &Value<'_>, command: Command) -> Option<Placed> {
     const EXPECTED: &str = "a list of keys, such as [\"j\", \"Down\", \"Ctrl-d\"]";
@@ -402,6 +407,14 @@ fn key_list(c: &mut Checker<'_>, value: &Value<'_>, command: Command) -> Option<
         c.wrong_type(value, &format!("`{}`", command.name()), EXPECTED);
         return None;
     };
+    if items.len() > MAX_KEYS {
+        c.error(
+            &value.span(),
+            format!("{} keys for `{}`", items.len(), command.name()),
+            format!("expected at most {MAX_KEYS} keys for an action"),
+        );
+        return None;
+    }
     let mut keys = Vec::new();
     let mut ok = true;
     for item in items {

@@ -418,6 +418,33 @@ open-slides = []
     assert_ne!(printed, Config::default().to_toml());
 }
 
+/// A hostile file stays cheap: a list of many keys is refused before its keys are compared
+/// with each other, and errors past the cap are counted, not located and kept.
+#[test]
+fn many_keys_are_refused_at_once() {
+    let keys = vec!["\"a\""; 100_000].join(", ");
+    let report = error(&format!("[keys.list]\ndown = [{keys}]\n"));
+    assert!(
+        report.starts_with("c.toml:2:8: error: 100000 keys for `down`"),
+        "{}",
+        &report[..200]
+    );
+    assert!(report.contains("expected at most 16 keys for an action"));
+    let sixteen = vec!["\"a\""; 16].join(", ");
+    let config = parse(&format!("[keys.list]\ndown = [{sixteen}]\n"));
+    assert_eq!(config.keymap.key_for(Context::List, Command::Down), "a");
+    // Errors past the cap are counted, not listed.
+    let many: Vec<String> = (0..500).map(|i| format!("bad{i} = 1")).collect();
+    let many = many.join("\n");
+    let report = error(&many);
+    assert_eq!(report.matches(": error: unknown setting").count(), 200);
+    assert!(
+        report.contains("300 more errors not shown"),
+        "{}",
+        &report[report.len() - 200..]
+    );
+}
+
 #[test]
 fn files_are_read_within_limits() {
     let dir = tempfile::tempdir().expect("tempdir");
