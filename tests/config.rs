@@ -159,3 +159,40 @@ fn colour_is_on_for_a_terminal_unless_no_color_says_otherwise() {
         );
     }
 }
+
+/// The README's example file loads, and says what the README says it does.
+#[test]
+fn the_readme_example_loads() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("read the README");
+    let section = &readme[readme.find("## Configuration").expect("the section")..];
+    let start = section.find("```toml\n").expect("an example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").expect("its end")];
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("example.toml");
+    write(&file, example);
+    let out = lectern(
+        home.path(),
+        &["config", "--config", file.to_str().expect("UTF-8")],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    for line in [
+        "theme = \"light\"",
+        "opener = \"zathura --fork\"",
+        "clipboard = \"osc52\"",
+        "refresh = \"10m\"",
+        "timezone = \"local\"",
+        "detail_width = 80",
+        "match = \"#ffcc00\"",
+        "selection = \"blue\"",
+        "down = [\"j\", \"Down\", \"Ctrl-n\"]  # next talk",
+        "open-slides = []  # open the slides",
+        "star = [\"x\"]  # star the talk, or unstar it",
+    ] {
+        assert!(
+            printed.lines().any(|l| l == line),
+            "no {line:?} in\n{printed}"
+        );
+    }
+}
