@@ -196,3 +196,87 @@ fn the_readme_example_loads() {
         );
     }
 }
+
+mod hostile {
+    use lectern::config::Config;
+    use proptest::prelude::*;
+
+    /// Pieces of configuration files, right and wrong, with hostile characters among them.
+    fn piece() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "theme",
+            "opener",
+            "clipboard",
+            "refresh",
+            "timezone",
+            "detail_width",
+            "colors",
+            "keys",
+            "keys.list",
+            "keys.prompt",
+            "down",
+            "star",
+            "match",
+            "selection",
+            "dark",
+            "mono",
+            "osc52",
+            "Ctrl-d",
+            "PageDown",
+            "F1",
+            "#ffcc00",
+            "\u{1b}[2J",
+            "\u{9b}",
+            "\u{202e}",
+            "\u{200b}",
+            "\"",
+            "'",
+            "[",
+            "]",
+            "=",
+            "\n",
+            ",",
+            "é",
+            "10m",
+            "80",
+        ]);
+        prop::collection::vec(word, 0..40).prop_map(|words| words.concat())
+    }
+
+    /// A line of a file that means something, so that files get past the TOML syntax.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            piece().prop_map(|p| format!("theme = \"{p}\"\n")),
+            piece().prop_map(|p| format!("[keys.list]\ndown = [\"{p}\"]\n")),
+            piece().prop_map(|p| format!("[colors]\nmatch = \"{p}\"\n")),
+            piece().prop_map(|p| format!("{p} = 1\n")),
+            piece(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Whatever the file, the check never panics, what loads prints back to itself, and
+        /// no report carries a control character.
+        #[test]
+        fn any_file_is_checked_cleanly(lines in prop::collection::vec(line(), 0..8)) {
+            let text = lines.concat();
+            match Config::parse(&text, "c\u{1b}.toml") {
+                Ok(config) => {
+                    let printed = config.to_toml();
+                    let again = Config::parse(&printed, "c.toml");
+                    prop_assert!(again.as_ref().is_ok_and(|a| *a == config), "{printed}");
+                }
+                Err(e) => {
+                    let report = e.to_string();
+                    prop_assert!(
+                        !report.chars().any(|c| c.is_control() && c != '\n'
+                            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{200b}')),
+                        "{report:?}"
+                    );
+                }
+            }
+        }
+    }
+}
