@@ -2,6 +2,7 @@
 //! once at start-up: the keymap and the theme. Handed down by reference, never global, so a
 //! configuration file can build another one and tests can use their own.
 
+use crate::clipboard::Clipboard;
 use crate::keymap::Keymap;
 use crate::theme::Theme;
 
@@ -10,4 +11,7 @@ use crate::theme::Theme;
 pub struct AppContext {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// How `y` copies: off unless the user turns it on, and then nothing is ever written to
+    /// the clipboard. Carried out by the effect runner, which is handed this value.
+    pub clipboard: Clipboard,
 }

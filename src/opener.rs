@@ -120,7 +120,7 @@ fn hand_over(target: Target, copies: &std::path::Path) -> Result<Target, slides:
 const FIX: &str = "choose a viewer with --opener or LECTERN_OPENER";
 
 /// How a process ended, in words.
-fn ended(status: std::process::ExitStatus) -> String {
+pub fn ended(status: std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt as _;
     match (status.code(), status.signal()) {
         (Some(code), _) => format!("exited with status {code}"),

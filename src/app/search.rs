@@ -151,6 +151,9 @@ impl App {
 
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
+        if self.type_in_pipe(text) {
+            return None;
+        }
         if self.filters_typing() {
             self.narrow_filters(text);
             return None;
