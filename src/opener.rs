@@ -95,9 +95,11 @@ impl Launcher for ProcessLauncher {
             let failure = match hand_over(target, &copies) {
                 Err(e) => Some(format!("could not open the slides: {e}")),
                 Ok(target) => match viewer.argv(&target) {
-                    None => open::that_detached(target.as_arg())
-                        .err()
-                        .map(|e| format!("could not open the slides: {e}; {FIX}")),
+                    // Links of a talk come this way too: name what was not opened.
+                    None => open::that_detached(target.as_arg()).err().map(|e| {
+                        let shown = target.as_arg().to_string_lossy().into_owned();
+                        format!("could not open {shown}: {e}; {FIX}")
+                    }),
                     Some(argv) => run_command(&argv),
                 },
             };
