@@ -117,7 +117,8 @@ pub struct Status {
 /// of it (a viewer that failed, search results) comes back as an [`Action`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Resolve `slides` against `base` and hand it to the viewer.
+    /// Resolve `slides` against `base` and hand it to the viewer: a talk's slides, or any of
+    /// its links (`u`), through the same checks.
     OpenSlides { slides: String, base: PathBuf },
     /// Give the terminal back and stop until `fg`, then redraw everything.
     Suspend,
