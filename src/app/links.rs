@@ -100,11 +100,12 @@ impl App {
     /// `|`: the prompt for the command the talk is piped to.
     pub(super) fn open_pipe(&mut self) {
         if self.selected_talk().is_some() {
+            self.commands.restart();
             self.overlay = Some(Overlay::Pipe(LineInput::default()));
         }
     }
 
-    /// Keys in the pipe prompt: edit the command, run it, or give up.
+    /// Keys in the pipe prompt: edit the command, walk the earlier ones, run it, or give up.
     pub(super) fn pipe_command(&mut self, command: Command) -> Option<Effect> {
         let Some(Overlay::Pipe(input)) = &mut self.overlay else {
             return None;
@@ -112,6 +113,7 @@ impl App {
         match command {
             Command::Submit => {
                 let line = input.text().trim().to_owned();
+                self.commands.remember(&line);
                 self.overlay = None;
                 let talk = self.selected_index()?;
                 if line.is_empty() {
@@ -124,6 +126,9 @@ impl App {
                 });
             }
             Command::Back => self.overlay = None,
+            Command::HistoryPrev | Command::HistoryNext => {
+                *input = self.commands.walk(command == Command::HistoryPrev);
+            }
             editing => {
                 input.edit(editing);
             }
@@ -137,6 +142,7 @@ impl App {
             return false;
         };
         input.insert(text);
+        self.commands.restart();
         true
     }
 }

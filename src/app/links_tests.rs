@@ -176,6 +176,25 @@ fn the_pipe_prompt_runs_the_command_on_the_selected_talk() {
     type_text(&mut app, "cat");
     assert_eq!(app.update(Command::Back.into()), None);
     assert!(app.overlay.is_none());
+    // `↑` brings back the commands run, not the ones given up; `↓` past the newest empties.
+    run(&mut app, &[Command::Pipe]);
+    type_text(&mut app, "wc -w");
+    app.update(Command::Submit.into());
+    run(
+        &mut app,
+        &[Command::Pipe, Command::HistoryPrev, Command::HistoryPrev],
+    );
+    let prompt = |app: &App| match &app.overlay {
+        Some(Overlay::Pipe(input)) => input.text().to_owned(),
+        _ => panic!("the pipe prompt is open"),
+    };
+    assert_eq!(prompt(&app), "wc -l | tr -d ' '");
+    run(&mut app, &[Command::HistoryNext]);
+    assert_eq!(prompt(&app), "wc -w");
+    run(&mut app, &[Command::HistoryNext]);
+    assert_eq!(prompt(&app), "");
+    assert_eq!(app.search.history.entries(), Vec::<String>::new());
+    run(&mut app, &[Command::Back]);
     run(&mut app, &[Command::Pipe]);
     type_text(&mut app, "  ");
     assert_eq!(app.update(Command::Submit.into()), None);

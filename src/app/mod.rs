@@ -208,6 +208,8 @@ pub struct App {
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
+    /// The commands talks were piped to in this session, for the `|` prompt's `↑`.
+    pub commands: crate::input::History,
 }
 
 impl App {
@@ -234,6 +236,7 @@ impl App {
             detail: DetailState::default(),
             live: Live::default(),
             agenda,
+            commands: crate::input::History::default(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
