@@ -8,8 +8,10 @@
 
 use base64::Engine as _;
 
-/// How text is copied to the clipboard.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How text is copied to the clipboard. A configuration file writes it by [`Clipboard::name`]
+/// (`clipboard = "osc52"`), which is also how it deserializes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Clipboard {
     /// Never: `y` says how to turn copying on.
     #[default]
@@ -19,6 +21,9 @@ pub enum Clipboard {
 }
 
 impl Clipboard {
+    /// Every setting, for messages that list the choices.
+    pub const ALL: [Clipboard; 2] = [Clipboard::Off, Clipboard::Osc52];
+
     /// The setting as the configuration file writes it: `off`, `osc52`.
     pub fn name(self) -> &'static str {
         match self {
@@ -124,9 +129,18 @@ mod tests {
     }
 
     #[test]
-    fn off_by_default() {
+    fn off_by_default_and_read_by_name() {
+        #[derive(serde::Deserialize)]
+        struct Settings {
+            clipboard: Clipboard,
+        }
         assert_eq!(Clipboard::default(), Clipboard::Off);
-        assert_eq!(Clipboard::default().name(), "off");
+        for setting in Clipboard::ALL {
+            let text = format!("clipboard = \"{}\"", setting.name());
+            let read: Settings = toml::from_str(&text).expect("a known setting");
+            assert_eq!(read.clipboard, setting, "{text}");
+        }
         assert_eq!(Clipboard::Osc52.name(), "osc52");
+        assert!(toml::from_str::<Settings>("clipboard = \"xclip\"").is_err());
     }
 }
