@@ -116,6 +116,14 @@ pub enum Command {
     NextDay,
     /// Show or hide the messages about the program (its warnings, an import's notes).
     Messages,
+    /// Open or close the numbered list of the selected talk's links.
+    Links,
+    /// Open the link of the number typed (the digit keys in the links list).
+    OpenNumber,
+    /// Copy the highlighted link, or the talk's page, to the clipboard.
+    CopyLink,
+    /// Pipe the selected talk as text to a shell command typed at a prompt.
+    Pipe,
 }
 
 impl Command {
@@ -165,6 +173,8 @@ pub enum Action {
     },
     /// The picks as saved (merged with what another Lectern wrote), or why they could not be.
     PicksSaved(Result<crate::agenda::Picks, String>),
+    /// A digit key bound to [`Command::OpenNumber`]: open link `n` of the list (from 1).
+    OpenNumber(u8),
 }
 
 impl From<Command> for Action {

@@ -8,6 +8,7 @@
 //! arm in [`System::run`], its outcome an action; work that takes time runs on a thread of its own and reports back
 //! through a channel the event loop reads, as the search thread and the viewer do.
 
+pub mod handoff;
 mod picks;
 
 use std::collections::VecDeque;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 
 use crate::action::Action;
 use crate::app::{App, Effect};
+use crate::clipboard::Clipboard;
 use crate::opener::Launcher;
 use crate::search::worker::Worker;
 use crate::terminal::{self, Tui};
@@ -65,13 +67,14 @@ pub fn open_slides(slides: &str, base: &Path, launcher: &mut dyn Launcher) -> Ac
 }
 
 /// The real runner: the terminal (to suspend), the search thread, the slides launcher, the
-/// thread that loads the program again, and the picks file.
+/// thread that loads the program again, the picks file, and whether `y` may copy.
 pub struct System<L: Launcher> {
     pub terminal: Tui,
     pub worker: Worker,
     pub launcher: L,
     pub refresher: refresh::Refresher,
     pub picks: PicksFile,
+    pub clipboard: Clipboard,
 }
 
 impl<L: Launcher> Effects for System<L> {
@@ -98,6 +101,18 @@ impl<L: Launcher> Effects for System<L> {
             Effect::LoadPicks => vec![self.picks.load()],
             Effect::SavePicks(picks) => vec![self.picks.save(&picks)],
             Effect::ExportAgenda(picks) => vec![self.picks.export(&picks)],
+            Effect::Copy(text) => {
+                vec![handoff::copy(self.clipboard, &text, &mut std::io::stdout())]
+            }
+            Effect::Pipe {
+                command,
+                program,
+                talk,
+            } => {
+                let width = self.terminal.size().map_or(80, |s| usize::from(s.width));
+                let text = crate::show::text(&program.0, &[talk.index()], width);
+                vec![handoff::pipe(&mut self.terminal, &command, &text)?]
+            }
             Effect::Quit => Vec::new(),
         })
     }
@@ -334,6 +349,87 @@ mod tests {
                 slides[index]
             );
         }
+    }
+
+    /// `u` and a number open a link through the same checks as slides: a file inside the
+    /// program's folder, a web address; not a path that leaves the folder, not another scheme.
+    #[test]
+    fn links_open_with_the_checks_of_slides() {
+        let (_dir, folder, app) = program_folder(&["slides/a.pdf", "../x.pdf"]);
+        let mut program = (*app.program).clone();
+        program.info.url = Some("file:///etc/passwd".into());
+        program.talks[0].links = vec![crate::program::Link {
+            label: "Video".into(),
+            url: "https://video.example/a".into(),
+        }];
+        let mut app = app_with(program);
+        let real = folder.canonicalize().expect("canonical");
+        let web = url::Url::parse("https://video.example/a").expect("url");
+        let cases = [
+            (0, 1, vec![Target::File(real.join("slides/a.pdf"))], false),
+            (0, 2, vec![Target::Web(web)], false),
+            (0, 3, vec![], true),
+            (1, 1, vec![], true),
+        ];
+        for (talk, number, expected, refused) in cases {
+            run(&mut app, &[Command::Top]);
+            run(&mut app, &vec![Command::Down; talk]);
+            run(&mut app, &[Command::Links]);
+            let Some(Effect::OpenSlides { slides, base }) = app.update(Action::OpenNumber(number))
+            else {
+                panic!("talk {talk} has a link {number}");
+            };
+            let mut launched = Launched::default();
+            let outcome = open_slides(&slides, &base, &mut launched);
+            app.update(outcome);
+            assert_eq!(launched.launched, expected, "talk {talk}, link {number}");
+            assert_eq!(
+                app.status.as_ref().map(|s| s.is_error),
+                Some(refused),
+                "talk {talk}, link {number}: {:?}",
+                app.status
+            );
+        }
+        assert_eq!(
+            app.status.map(|s| s.text),
+            Some("the path leaves the program's folder".into())
+        );
+    }
+
+    /// `y` and `|` reach the runner as effects, and what the runner answers reaches the status
+    /// line.
+    #[test]
+    fn copy_and_pipe_go_through_the_runner() {
+        let mut app = App::new(Program::sample(3));
+        let mut runner = Recorder {
+            answers: vec![
+                vec![Action::Notice(crate::clipboard::HOW_TO_TURN_ON.into())],
+                vec![Action::Report("`false` exited with status 1".into())],
+            ],
+            ..Recorder::default()
+        };
+        dispatch(&mut app, Command::CopyLink.into(), &mut runner).expect("runs");
+        assert_eq!(runner.effects, [Effect::Copy("slides/talk-0.pdf".into())]);
+        assert_eq!(
+            app.status.as_ref().map(|s| s.text.as_str()),
+            Some(crate::clipboard::HOW_TO_TURN_ON)
+        );
+        dispatch(&mut app, Command::Down.into(), &mut runner).expect("runs");
+        dispatch(&mut app, Command::Pipe.into(), &mut runner).expect("runs");
+        for c in "false".chars() {
+            dispatch(&mut app, Action::Insert(c), &mut runner).expect("runs");
+        }
+        dispatch(&mut app, Command::Submit.into(), &mut runner).expect("runs");
+        assert!(
+            matches!(&runner.effects[1..], [Effect::Pipe { command, talk, .. }]
+                if command == "false" && talk.index() == 1),
+            "{:?}",
+            runner.effects
+        );
+        assert_eq!(
+            app.status.map(|s| (s.text, s.is_error)),
+            Some(("`false` exited with status 1".into(), true))
+        );
     }
 
     /// A file name that looks like an option reaches the viewer as one absolute path.

@@ -1,6 +1,6 @@
 //! A one-line text input with a cursor, edited the way a shell prompt is: insert, move by
 //! character, delete a character, the word before the cursor (Ctrl-w) or everything before it
-//! (Ctrl-u), paste.
+//! (Ctrl-u), paste; and the [`History`] of what a prompt was given, walked with `↑` `↓`.
 
 use crate::action::Command;
 
@@ -106,9 +106,70 @@ impl LineInput {
     }
 }
 
+/// A prompt's earlier lines in this session, oldest first, and where `↑`/`↓` are in them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    entries: Vec<String>,
+    /// `None` while editing a new line.
+    pos: Option<usize>,
+}
+
+impl History {
+    pub fn entries(&self) -> &[String] {
+        &self.entries
+    }
+
+    /// Keeps `text` (trimmed) as the newest entry, unless it is empty or the newest already.
+    pub fn remember(&mut self, text: &str) {
+        let text = text.trim();
+        if !text.is_empty() && self.entries.last().is_none_or(|last| last != text) {
+            self.entries.push(text.to_owned());
+        }
+    }
+
+    /// Back to editing a new line: the next `↑` starts from the newest entry.
+    pub fn restart(&mut self) {
+        self.pos = None;
+    }
+
+    /// One step back (`↑`) or forward (`↓`): the entry to edit, or an empty line past the
+    /// newest.
+    pub fn walk(&mut self, back: bool) -> LineInput {
+        let len = self.entries.len();
+        self.pos = match (self.pos, back) {
+            (None, true) if len > 0 => Some(len - 1),
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) if p + 1 < len => Some(p + 1),
+            // Past the newest entry (or no history): back to an empty prompt.
+            _ => None,
+        };
+        LineInput::new(self.pos.map_or("", |p| self.entries[p].as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_keeps_new_lines_and_walks_both_ways() {
+        let mut history = History::default();
+        for line in ["one", " two ", "two", "", "three"] {
+            history.remember(line);
+        }
+        assert_eq!(history.entries(), ["one", "two", "three"]);
+        let mut walked = Vec::new();
+        for back in [true, true, true, true, false, false, false, true] {
+            walked.push(history.walk(back).text().to_owned());
+        }
+        assert_eq!(
+            walked,
+            ["three", "two", "one", "one", "two", "three", "", "three"]
+        );
+        history.restart();
+        assert_eq!(history.walk(true).text(), "three");
+        assert_eq!(History::default().walk(true).text(), "");
+    }
 
     #[test]
     fn editing() {

@@ -4,6 +4,8 @@
 //! no two modules depend on each other):
 //! - [`sanitize`], [`numbers`], [`slides`], [`program`]: the domain core. A program file is
 //!   read, validated and sanitized into plain types; nothing there knows about the terminal.
+//!   [`links`] numbers every link of a talk; [`clipboard`] is the copy setting and the OSC 52
+//!   sequence.
 //!   [`atomic`] writes every file Lectern writes, whole or not at all.
 //! - [`import`]: published schedules (Pentabarf/frab XML, frab/pretalx JSON, iCalendar)
 //!   converted into a `Program`, and [`program::to_toml`] to write one.
@@ -37,6 +39,7 @@ pub mod atomic;
 pub mod cache;
 pub mod changes;
 pub mod cli;
+pub mod clipboard;
 pub mod completions;
 pub mod config;
 pub mod context;
@@ -46,6 +49,7 @@ pub mod fetch;
 pub mod import;
 pub mod input;
 pub mod keymap;
+pub mod links;
 pub mod numbers;
 pub mod opener;
 pub mod program;

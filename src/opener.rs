@@ -96,9 +96,11 @@ impl Launcher for ProcessLauncher {
             let failure = match hand_over(target, &copies) {
                 Err(e) => Some(format!("could not open the slides: {e}")),
                 Ok(target) => match viewer.argv(&target) {
-                    None => open::that_detached(target.as_arg())
-                        .err()
-                        .map(|e| format!("could not open the slides: {e}; {FIX}")),
+                    // Links of a talk come this way too: name what was not opened.
+                    None => open::that_detached(target.as_arg()).err().map(|e| {
+                        let shown = target.as_arg().to_string_lossy().into_owned();
+                        format!("could not open {shown}: {e}; {FIX}")
+                    }),
                     Some(argv) => run_command(&argv),
                 },
             };
@@ -121,7 +123,7 @@ fn hand_over(target: Target, copies: &std::path::Path) -> Result<Target, slides:
 const FIX: &str = "choose a viewer with --opener or LECTERN_OPENER";
 
 /// How a process ended, in words.
-fn ended(status: std::process::ExitStatus) -> String {
+pub fn ended(status: std::process::ExitStatus) -> String {
     use std::os::unix::process::ExitStatusExt as _;
     match (status.code(), status.signal()) {
         (Some(code), _) => format!("exited with status {code}"),

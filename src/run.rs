@@ -14,7 +14,7 @@ use crossterm::event::{
     self, Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
-use crate::action::Action;
+use crate::action::{Action, Command};
 use crate::app::{App, Effect};
 use crate::context::AppContext;
 use crate::effects::refresh::Refresher;
@@ -70,6 +70,7 @@ pub fn browse(
         terminal: terminal::enter()?,
         refresher,
         picks: effects::PicksFile::new(Arc::clone(&app.program)),
+        clipboard: ctx.clipboard,
     };
     let result = event_loop(&mut system, &mut app, ctx, &watchdog, &inbox, search);
     terminal::restore();
@@ -168,7 +169,14 @@ pub fn translate(app: &App, ctx: &AppContext, event: &Event) -> Option<Action> {
             let context = app.context();
             ctx.keymap
                 .lookup(context, key)
-                .map(Action::Command)
+                .map(|command| match (command, key.code) {
+                    // The digit keys in the links list say which link to open.
+                    (Command::OpenNumber, KeyCode::Char(c)) => c
+                        .to_digit(10)
+                        .and_then(|d| u8::try_from(d).ok())
+                        .map_or(Action::Command(command), Action::OpenNumber),
+                    _ => Action::Command(command),
+                })
                 .or_else(|| {
                     // Unbound printable keys type into the search prompt.
                     let plain = (key.modifiers - KeyModifiers::SHIFT).is_empty();
@@ -241,6 +249,32 @@ mod tests {
             }
             assert_eq!(app.focus, focus, "{code:?} with {modifiers:?}");
         }
+    }
+
+    /// In the links list a digit key names the link it opens; elsewhere digits mean nothing.
+    #[test]
+    fn digits_open_links_by_number_in_the_links_list() {
+        let ctx = AppContext::default();
+        let mut app = app_with(Program::sample(2));
+        let digit = |c| key(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(translate(&app, &ctx, &digit('3')), None);
+        assert_eq!(
+            translate(&app, &ctx, &digit('u')),
+            Some(Command::Links.into())
+        );
+        cmd(&mut app, Command::Links);
+        assert_eq!(app.context(), Context::Links);
+        for (c, n) in [('1', 1), ('3', 3), ('9', 9)] {
+            assert_eq!(
+                translate(&app, &ctx, &digit(c)),
+                Some(Action::OpenNumber(n))
+            );
+        }
+        assert_eq!(translate(&app, &ctx, &digit('0')), None);
+        assert_eq!(
+            translate(&app, &ctx, &digit('y')),
+            Some(Command::CopyLink.into())
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Taking over the terminal and giving it back on every way out: quit, error, panic, Ctrl-C,
 //! every signal whose default action ends the process and that can be caught (see
-//! [`terminating_signals`]), Ctrl-Z (suspend, then a full redraw on `fg`), and a terminal that
-//! disappears.
+//! [`terminating_signals`]), Ctrl-Z (suspend, then a full redraw on `fg`), a command run on
+//! the terminal meanwhile ([`handed_over`]), and a terminal that disappears.
 //!
 //! A watchdog thread handles the last case. When its terminal closes, crossterm's event reader
 //! can spin inside `event::poll` without ever returning (crossterm issue 793), so the main
@@ -84,6 +84,28 @@ pub fn suspend(terminal: &mut Tui) -> std::io::Result<()> {
     restore();
     // SIGSTOP cannot be caught, so this stops even though SIGTSTP is handled below.
     signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    take_back(terminal)
+}
+
+/// Whether a child process has the terminal (see [`handed_over`]): the keys that signal the
+/// terminal's foreground processes (Ctrl-C, Ctrl-\, Ctrl-Z) are then meant for it, as a shell
+/// running a command ignores them (`system(3)` does the same). Process-wide, as signals are.
+static CHILD_HAS_TERMINAL: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal to `work` (a child process that writes to it) as for Ctrl-Z: restored
+/// before, taken back and wholly redrawn after. Meanwhile Ctrl-C, Ctrl-\ and Ctrl-Z reach
+/// the child and not the browser.
+pub fn handed_over<T>(terminal: &mut Tui, work: impl FnOnce() -> T) -> std::io::Result<T> {
+    restore();
+    CHILD_HAS_TERMINAL.store(true, Ordering::SeqCst);
+    let result = work();
+    CHILD_HAS_TERMINAL.store(false, Ordering::SeqCst);
+    take_back(terminal)?;
+    Ok(result)
+}
+
+/// Takes the terminal again after it was given back, and forgets the last frame.
+fn take_back(terminal: &mut Tui) -> std::io::Result<()> {
     // Continued by the hangup of a terminal closed meanwhile: there is nothing to take over
     // again, and the error paths would write to a dead terminal. End as the watchdog does.
     if !std::io::stdout().is_terminal() {
@@ -156,6 +178,10 @@ impl Watchdog {
             let mut deadline: Option<(Instant, i32)> = None;
             loop {
                 for signal in signals.pending() {
+                    let from_keys = matches!(signal, SIGINT | SIGQUIT | SIGTSTP);
+                    if from_keys && CHILD_HAS_TERMINAL.load(Ordering::SeqCst) {
+                        continue;
+                    }
                     if signal == SIGTSTP {
                         s.store(true, Ordering::SeqCst);
                     } else {

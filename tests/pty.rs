@@ -1,9 +1,6 @@
-//! End to end: the real `lectern` binary in a real pseudo-terminal.
-//!
-//! Each test starts the binary on the slave side of a pty, reads everything it writes on the
-//! master side from a thread, and feeds it to a `vt100` terminal emulator (the raw bytes are
-//! kept too). Keys are written to the master; signals are sent with `kill`. Waits poll the
-//! emulated screen against a deadline, and a failed wait prints the screen.
+//! End to end: the real `lectern` binary in a real pseudo-terminal, run and read through the
+//! helpers of `pty_support` (a `vt100` emulator fed with everything the binary writes; waits
+//! that poll the emulated screen against a deadline and print it when they fail).
 //!
 //! What is checked: browsing and opening slides through a recording opener, the help overlay,
 //! quitting with `q` and Ctrl-C, the terminal given back after every signal that ends the

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 
 mod common;
 
-use common::{Screen, app_at, built_in, draw, row_text, run, screen_text, snapshot, text_at};
+use common::{
+    Screen, app_at, built_in, draw, row_text, run, screen_text, snapshot, text_at, type_text,
+};
 use lectern::action::{Action, Command};
 use lectern::app::{Focus, Overlay, Region};
 use lectern::program::{self, Origin, Program};
@@ -151,6 +153,11 @@ fn check_screen(app: &Screen, terminal: &Terminal<TestBackend>, what: &str) {
         return;
     }
 
+    if let Some(Overlay::Links(links)) = &app.overlay {
+        check_links(app, buffer, areas.body, links.selected, what);
+        return;
+    }
+
     if let Some(list) = areas.list {
         check_list(app, buffer, list, what);
     }
@@ -197,6 +204,31 @@ fn check_help(app: &Screen, buffer: &Buffer, body: Rect, scroll: usize, what: &s
             "{what}: help's last row {last:?}"
         );
     }
+}
+
+/// The links list: where it has room, the highlighted link shows its number, highlighted.
+fn check_links(app: &Screen, buffer: &Buffer, body: Rect, selected: usize, what: &str) {
+    let count = app.talk_links().len();
+    if body.width < 12 || usize::from(body.height) < count + 2 {
+        return;
+    }
+    let number = format!("[{}] ", selected + 1);
+    // The detail pane beside the overlay numbers the links too: one of the rows that show the
+    // number is the overlay's, highlighted.
+    let highlighted = (body.y..body.bottom()).any(|y| {
+        let text = row_text(buffer, y);
+        text.match_indices(&number).any(|(column, _)| {
+            let x = u16::try_from(text[..column].width()).unwrap_or(u16::MAX);
+            x < buffer.area.width && {
+                let cell = &buffer[(x, y)];
+                cell.modifier.contains(Modifier::REVERSED) || cell.bg != Color::Reset
+            }
+        })
+    });
+    assert!(
+        highlighted,
+        "{what}: no highlighted row shows link {number}"
+    );
 }
 
 /// The list: the selected talk is on screen and highlighted, or `no talks` is.
@@ -556,6 +588,8 @@ enum State {
     Status,
     Empty,
     ManyLast,
+    Links,
+    Pipe,
 }
 
 impl State {
@@ -575,6 +609,11 @@ impl State {
             State::HelpBottom => run(&mut app, &[Command::ToggleHelp, Command::Bottom]),
             State::Status => run(&mut app, &[Command::OpenSlides]),
             State::ManyLast => run(&mut app, &[Command::Bottom]),
+            State::Links => run(&mut app, &[Command::Down, Command::Links, Command::Down]),
+            State::Pipe => {
+                run(&mut app, &[Command::Pipe]);
+                type_text(&mut app, "tee -a ~/notes.txt | wc -w");
+            }
         }
         app
     }
@@ -622,6 +661,16 @@ fn sweep_empty_program() {
 #[test]
 fn sweep_500_talks_last_selected() {
     sweep(State::ManyLast);
+}
+
+#[test]
+fn sweep_links_list() {
+    sweep(State::Links);
+}
+
+#[test]
+fn sweep_pipe_prompt() {
+    sweep(State::Pipe);
 }
 
 /// The sweep covers every tiny size, both sides of the narrow-layout switch and the largest

@@ -326,8 +326,9 @@ fn scheduled_talk_detail() {
         "When    Saturday 2021-02-06, 10:00–10:50 (50 min)",
         "Where   K.1.105 · track Rust · language en",
         "Speaker Ada Kernighan · Example Systems",
-        "Link    Video:",
-        "Link    Chat: https://chat.example.org/#/room/rust",
+        "Slides  [1] https://slides.example.org/rust-kernel.pdf",
+        "Link    [2] Video:",
+        "Link    [3] Chat: https://chat.example.org/#/room/rust",
     ] {
         assert!(text.contains(line), "{line:?} in\n{text}");
     }

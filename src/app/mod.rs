@@ -12,11 +12,13 @@
 //! time order under day headers. `list.selected` is a row of that view, always a talk row when
 //! there is one. Searching and the prompt live in `search`, the filter panel in `filters`; the
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
-//! in `layout`; the user's picks and the agenda overlay in `picks`.
+//! in `layout`; the user's picks and the agenda overlay in `picks`; the talk's links, copying
+//! and piping in `links`.
 
 mod days;
 mod filters;
 mod layout;
+mod links;
 mod live;
 mod messages;
 mod picks;
@@ -37,6 +39,7 @@ use crate::search::worker::Job;
 pub use crate::action::{Fresh, Shared};
 pub use filters::FilterPanel;
 pub use layout::{DetailKey, Measured, PaneRegion, Region, TextFacts, Viewport};
+pub use links::LinksOverlay;
 pub use live::{Live, ordered, summary};
 pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
@@ -70,6 +73,10 @@ pub enum Overlay {
     Agenda(AgendaOverlay),
     /// The messages about the program ([`Live::messages`]).
     Messages(TextOverlay),
+    /// The numbered links of the selected talk, and the highlighted one.
+    Links(LinksOverlay),
+    /// The prompt for a shell command the selected talk is piped to.
+    Pipe(crate::input::LineInput),
 }
 
 /// A scrolling text overlay (the help, the program's details).
@@ -110,7 +117,8 @@ pub struct Status {
 /// of it (a viewer that failed, search results) comes back as an [`Action`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Resolve `slides` against `base` and hand it to the viewer.
+    /// Resolve `slides` against `base` and hand it to the viewer: a talk's slides, or any of
+    /// its links (`u`), through the same checks.
     OpenSlides { slides: String, base: PathBuf },
     /// Give the terminal back and stop until `fg`, then redraw everything.
     Suspend,
@@ -128,6 +136,16 @@ pub enum Effect {
     SavePicks(Picks),
     /// Write the agenda of these picks as an iCalendar file (answered with where it went).
     ExportAgenda(Picks),
+    /// Put this text on the clipboard, if the user turned copying on (answered with what
+    /// happened, or how to turn it on).
+    Copy(String),
+    /// Run `command` with `sh -c`, talk `talk` of `program` as plain text on its standard
+    /// input, on the terminal handed over as for Ctrl-Z (answered with how it ended).
+    Pipe {
+        command: String,
+        program: Shared,
+        talk: TalkIx,
+    },
     /// Stop the browser.
     Quit,
 }
@@ -190,6 +208,8 @@ pub struct App {
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
+    /// The commands talks were piped to in this session, for the `|` prompt's `↑`.
+    pub commands: crate::input::History,
 }
 
 impl App {
@@ -216,6 +236,7 @@ impl App {
             detail: DetailState::default(),
             live: Live::default(),
             agenda,
+            commands: crate::input::History::default(),
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -253,7 +274,8 @@ impl App {
                 ),
                 _,
             ) => Context::Help,
-            (Some(Overlay::Search), _) => Context::Search,
+            (Some(Overlay::Search | Overlay::Pipe(_)), _) => Context::Search,
+            (Some(Overlay::Links(_)), _) => Context::Links,
             (Some(Overlay::Filters(panel)), _) if panel.typing => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (Some(Overlay::Agenda(_)), _) => Context::Agenda,
@@ -313,6 +335,7 @@ impl App {
             Action::Reindexed => return self.reindexed(),
             Action::PicksLoaded { picks, problem } => return self.picks_loaded(picks, problem),
             Action::PicksSaved(saved) => return self.picks_saved(saved),
+            Action::OpenNumber(n) => return self.open_number(n),
         }
         None
     }
@@ -328,6 +351,8 @@ impl App {
             Some(Overlay::Search) => return self.prompt_command(command),
             Some(Overlay::Filters(_)) => return self.filters_command(command),
             Some(Overlay::Agenda(_)) => return self.agenda_command(command),
+            Some(Overlay::Links(_)) => return self.links_command(command),
+            Some(Overlay::Pipe(_)) => return self.pipe_command(command),
             Some(
                 Overlay::Help(text)
                 | Overlay::About(text)
@@ -382,6 +407,9 @@ impl App {
             Command::Agenda => self.open_agenda(),
             Command::ToggleRank => self.toggle_rank(),
             Command::PrevDay | Command::NextDay => self.jump_day(command == Command::NextDay),
+            Command::Links => self.open_links(),
+            Command::CopyLink => return self.copy_link(),
+            Command::Pipe => self.open_pipe(),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -528,6 +556,8 @@ fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
     true
 }
 
+#[cfg(test)]
+mod links_tests;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::{App, Effect, Focus, Overlay, View};
 use crate::action::Command;
-use crate::input::LineInput;
+use crate::input::{History, LineInput};
 use crate::program::TalkIx;
 use crate::search::worker::{Job, Progress};
 use crate::search::{Filters, Query};
@@ -18,10 +18,8 @@ pub struct SearchState {
     pub filters: Filters,
     /// The query the list shows (parsed from `input`).
     pub query: Query,
-    /// This session's earlier queries, oldest first.
-    pub history: Vec<String>,
-    /// Where `↑`/`↓` are in the history; `None` when editing a new query.
-    history_pos: Option<usize>,
+    /// This session's earlier queries.
+    pub history: History,
     /// Increases with every change of query or filters; results of older ones are dropped.
     pub generation: u64,
     /// While a search runs: (talks looked at, talks to look at).
@@ -64,7 +62,7 @@ impl App {
     /// history.
     pub(super) fn open_prompt(&mut self) -> Option<Effect> {
         self.search.before = self.selected_index();
-        self.search.history_pos = None;
+        self.search.history.restart();
         let text = self.search.input.text().to_owned();
         self.remember(&text);
         self.search.input = LineInput::default();
@@ -151,6 +149,9 @@ impl App {
 
     /// Typed or pasted text: into the prompt when it is open.
     pub(super) fn insert(&mut self, text: &str) -> Option<Effect> {
+        if self.type_in_pipe(text) {
+            return None;
+        }
         if self.filters_typing() {
             self.narrow_filters(text);
             return None;
@@ -159,29 +160,16 @@ impl App {
             return None;
         }
         self.search.input.insert(text);
-        self.search.history_pos = None;
+        self.search.history.restart();
         self.query_changed(None)
     }
 
     fn remember(&mut self, text: &str) {
-        let text = text.trim();
-        if !text.is_empty() && self.search.history.last().is_none_or(|last| last != text) {
-            self.search.history.push(text.to_owned());
-        }
+        self.search.history.remember(text);
     }
 
     fn walk_history(&mut self, back: bool) {
-        let len = self.search.history.len();
-        let pos = match (self.search.history_pos, back) {
-            (None, true) if len > 0 => Some(len - 1),
-            (Some(p), true) => Some(p.saturating_sub(1)),
-            (Some(p), false) if p + 1 < len => Some(p + 1),
-            // Past the newest entry (or no history): back to an empty prompt.
-            _ => None,
-        };
-        self.search.history_pos = pos;
-        let text = pos.map_or("", |p| self.search.history[p].as_str());
-        self.search.input = LineInput::new(text);
+        self.search.input = self.search.history.walk(back);
     }
 
     /// Re-reads the query from the prompt; a new search when it changed. `keep`: the talk to

@@ -257,7 +257,7 @@ fn enter_keeps_the_search_and_returns_to_the_list() {
     assert_eq!(app.search.input.text(), "training");
     assert_eq!(shown(&app), [1, 2]);
     assert_eq!(app.view.talk_count(), 2);
-    assert_eq!(app.search.history, ["training"]);
+    assert_eq!(app.search.history.entries(), ["training"]);
     // The list moves among the results only.
     cmds(&mut app, &[Command::Down, Command::Down]);
     assert_eq!((app.list.selected, selected(&app)), (1, Some(2)));
@@ -286,7 +286,7 @@ fn slash_always_starts_a_new_query() {
     assert_eq!(app.search.query, Query::parse("training"));
     assert_eq!(shown(&app), [1, 2]);
     cmd(&mut app, Command::Submit);
-    assert_eq!(app.search.history, ["wafer", "training"]);
+    assert_eq!(app.search.history.entries(), ["wafer", "training"]);
 }
 
 #[test]
@@ -307,7 +307,11 @@ fn esc_clears_a_search_without_results_and_the_selection_comes_back() {
     assert!(app.search.query.is_empty());
     assert_eq!(shown(&app), [0, 1, 2, 3, 4]);
     assert_eq!(selected(&app), Some(3));
-    assert_eq!(app.search.history, ["zzz"], "Esc remembers the query too");
+    assert_eq!(
+        app.search.history.entries(),
+        ["zzz"],
+        "Esc remembers the query too"
+    );
 }
 
 /// Esc right after typing a query cancels it: the talk selected before the prompt opened is
@@ -371,7 +375,7 @@ fn history_walks_back_through_this_sessions_queries() {
     cmds(&mut app, &[Command::Search, Command::DeleteLine]);
     type_text(&mut app, "  ");
     cmd(&mut app, Command::Submit);
-    assert_eq!(app.search.history, ["wafer", "zurich"]);
+    assert_eq!(app.search.history.entries(), ["wafer", "zurich"]);
 
     cmd(&mut app, Command::Search);
     let steps: [(Command, &str, &[u32]); 7] = [

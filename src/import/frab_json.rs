@@ -343,7 +343,7 @@ fn read_event(
     if !page.is_empty() {
         resources.push(Resource {
             kind: None,
-            label: "Event page".to_owned(),
+            label: crate::links::TALK_PAGE.to_owned(),
             url: page,
         });
     }

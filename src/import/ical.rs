@@ -287,7 +287,7 @@ fn read_event(component: &Component, index: usize, clock: &Clock) -> RawEvent {
         .all("URL")
         .map(|p| Resource {
             kind: None,
-            label: "Event page".to_owned(),
+            label: crate::links::TALK_PAGE.to_owned(),
             url: text(p),
         })
         .collect();

@@ -241,7 +241,7 @@ fn read_event(element: &Element, day: &Day<'_>, room: &str, clock: &Clock) -> Ra
     if let Some(url) = element.child("url") {
         resources.push(Resource {
             kind: None,
-            label: "Event page".to_owned(),
+            label: crate::links::TALK_PAGE.to_owned(),
             url: url.text.clone(),
         });
     }

@@ -54,7 +54,7 @@ pub struct Row {
     pub hint: Option<Hint>,
 }
 
-use Context::{Agenda, Detail, Filters, Help, List, Search};
+use Context::{Agenda, Detail, Filters, Help, Links, List, Search};
 
 const PANES: &[Context] = &[List, Detail];
 
@@ -92,6 +92,19 @@ pub const DEFAULTS: &[Row] = &[
     Row { keys: &[ch('s')], command: Command::Star, contexts: PANES, help: "star the talk, or unstar it", hint: None },
     Row { keys: &[ch('m')], command: Command::Maybe, contexts: PANES, help: "mark the talk maybe, or unmark it", hint: None },
     Row { keys: &[ch('a')], command: Command::Agenda, contexts: PANES, help: "my agenda: the picked talks by day", hint: Some(Hint::Room("agenda")) },
+    Row { keys: &[ch('u')], command: Command::Links, contexts: PANES, help: "the talk's links: u 3 opens [3]", hint: Some(Hint::Room("links")) },
+    Row { keys: &[ch('y')], command: Command::CopyLink, contexts: PANES, help: "copy the talk's page (or first link)", hint: None },
+    Row { keys: &[ch('|')], command: Command::Pipe, contexts: PANES, help: "pipe the talk as text to a command", hint: None },
+    Row { keys: &[plain(KeyCode::Down), ch('j')], command: Command::Down, contexts: &[Links], help: "next link", hint: Some(Hint::Room("move")) },
+    Row { keys: &[plain(KeyCode::Up), ch('k')], command: Command::Up, contexts: &[Links], help: "previous link", hint: None },
+    Row { keys: &[plain(KeyCode::Home), ch('g')], command: Command::Top, contexts: &[Links], help: "first link", hint: None },
+    Row { keys: &[plain(KeyCode::End), ch('G')], command: Command::Bottom, contexts: &[Links], help: "last link", hint: None },
+    Row { keys: &[plain(KeyCode::Enter)], command: Command::Select, contexts: &[Links], help: "open the link", hint: Some(Hint::Room("open")) },
+    Row { keys: &[ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')], command: Command::OpenNumber, contexts: &[Links], help: "open the link of that number", hint: None },
+    Row { keys: &[ch('y')], command: Command::CopyLink, contexts: &[Links], help: "copy the link", hint: Some(Hint::Room("copy")) },
+    Row { keys: &[plain(KeyCode::Esc), ch('u')], command: Command::Links, contexts: &[Links], help: "close the links", hint: Some(Hint::Always("close")) },
+    Row { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[Links], help: "quit", hint: Some(Hint::Always("quit")) },
+    Row { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[Links], help: "suspend (fg resumes)", hint: None },
     Row { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[List, Detail, Help], help: "show or hide this help", hint: Some(Hint::Always("help")) },
     Row { keys: &[ch('w')], command: Command::Messages, contexts: &[List, Detail, Help], help: "warnings and notes on the program", hint: None },
     Row { keys: &[ch('i')], command: Command::About, contexts: &[List, Detail, Help], help: "about the program: venue, web page", hint: None },

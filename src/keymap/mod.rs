@@ -16,7 +16,7 @@ mod defaults;
 mod names;
 mod patch;
 
-use Context::{Agenda, Detail, Filters, Help, List, Search};
+use Context::{Agenda, Detail, Filters, Help, Links, List, Search};
 pub use defaults::{DEFAULTS, Hint, Row, ch, ctrl, plain};
 pub use names::{BadKey, key_names, parse_key};
 pub use patch::Change;
@@ -46,6 +46,8 @@ pub enum Context {
     Filters,
     /// The agenda overlay.
     Agenda,
+    /// The numbered list of the selected talk's links.
+    Links,
 }
 
 /// One key chord.
@@ -103,9 +105,36 @@ pub struct Binding {
 }
 
 impl Binding {
-    /// All the key labels, joined: `↓ j`.
+    /// All the key labels, joined: `↓ j`. A run of three or more plain characters in a row
+    /// (`1`, `2`, ... `9`) is shown as its ends: `1…9`.
     pub fn keys_label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(Key::label).collect();
+        let plain_char = |k: &Key| match k.code {
+            KeyCode::Char(c) if k.modifiers.is_empty() => Some(c),
+            _ => None,
+        };
+        let mut labels: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < self.keys.len() {
+            let mut end = i;
+            while let (Some(a), Some(b)) = (
+                plain_char(&self.keys[end]),
+                self.keys.get(end + 1).and_then(plain_char),
+            ) && u32::from(a) + 1 == u32::from(b)
+            {
+                end += 1;
+            }
+            if end >= i + 2 {
+                labels.push(format!(
+                    "{}…{}",
+                    self.keys[i].label(),
+                    self.keys[end].label()
+                ));
+                i = end + 1;
+            } else {
+                labels.push(self.keys[i].label());
+                i += 1;
+            }
+        }
         labels.join(" ")
     }
 }
@@ -140,6 +169,7 @@ impl fmt::Display for Context {
             Search => "search prompt",
             Filters => "filter panel",
             Agenda => "agenda",
+            Links => "links list",
         })
     }
 }
@@ -203,6 +233,7 @@ impl Keymap {
             (Search, "Search prompt (other keys type)"),
             (Filters, "Filter panel"),
             (Agenda, "Agenda"),
+            (Links, "Links of the talk"),
             (Help, "This help and the program's details"),
         ]
         .into_iter()
@@ -320,6 +351,7 @@ mod tests {
                 "Search prompt (other keys type)",
                 "Filter panel",
                 "Agenda",
+                "Links of the talk",
                 "This help and the program's details"
             ]
         );
@@ -327,10 +359,7 @@ mod tests {
             sections[i]
                 .1
                 .iter()
-                .map(|b| {
-                    let keys: Vec<String> = b.keys.iter().map(Key::label).collect();
-                    (keys.join(" "), b.help)
-                })
+                .map(|b| (b.keys_label(), b.help))
                 .collect()
         };
         assert_eq!(
@@ -364,6 +393,9 @@ mod tests {
             ("s", "star the talk, or unstar it"),
             ("m", "mark the talk maybe, or unmark it"),
             ("a", "my agenda: the picked talks by day"),
+            ("u", "the talk's links: u 3 opens [3]"),
+            ("y", "copy the talk's page (or first link)"),
+            ("|", "pipe the talk as text to a command"),
             ("Esc", "clear the search"),
         ] {
             assert!(
@@ -371,9 +403,24 @@ mod tests {
                 "{expected:?} in {list:?}"
             );
         }
-        assert_eq!(list.len(), 33, "{list:?}");
-        for context in [List, Detail, Search, Filters, Agenda, Help] {
-            let index = [List, Detail, Search, Filters, Agenda, Help]
+        assert_eq!(list.len(), 36, "{list:?}");
+        assert_eq!(
+            rows(5),
+            owned(&[
+                ("↓ j", "next link"),
+                ("↑ k", "previous link"),
+                ("Home g", "first link"),
+                ("End G", "last link"),
+                ("Enter", "open the link"),
+                ("1…9", "open the link of that number"),
+                ("y", "copy the link"),
+                ("Esc u", "close the links"),
+                ("q Ctrl-c", "quit"),
+                ("Ctrl-z", "suspend (fg resumes)"),
+            ])
+        );
+        for context in [List, Detail, Search, Filters, Agenda, Links, Help] {
+            let index = [List, Detail, Search, Filters, Agenda, Links, Help]
                 .iter()
                 .position(|c| *c == context)
                 .expect("a section");
@@ -392,7 +439,7 @@ mod tests {
     fn ctrl_c_quits_everywhere_and_shift_is_ignored_for_letters() {
         let keymap = Keymap::default();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [List, Detail, Help, Search, Filters, Agenda] {
+        for context in [List, Detail, Help, Search, Filters, Agenda, Links] {
             assert_eq!(keymap.lookup(context, &ctrl_c), Some(Command::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -409,6 +456,21 @@ mod tests {
         assert_eq!(plain(KeyCode::BackTab).label(), "Shift-Tab");
         let keymap = Keymap::default();
         assert_eq!(keymap.bindings[0].keys_label(), "↓ j");
+        let keys = |keys: &[Key]| Binding {
+            keys: keys.to_vec(),
+            command: Command::OpenNumber,
+            context: Links,
+            help: "",
+            hint: None,
+        };
+        let digits: Vec<Key> = ('1'..='9').map(ch).collect();
+        assert_eq!(keys(&digits).keys_label(), "1…9");
+        assert_eq!(keys(&[ch('1'), ch('2')]).keys_label(), "1 2");
+        assert_eq!(
+            keys(&[ch('x'), ch('a'), ch('b'), ch('c'), ctrl('d')]).keys_label(),
+            "x a…c Ctrl-d"
+        );
+        assert_eq!(keys(&[ch('a'), ch('c'), ch('e')]).keys_label(), "a c e");
         assert_eq!(keymap.key_for(Help, Command::Back), "Esc");
         assert_eq!(keymap.key_for(Filters, Command::Toggle), "Space");
         assert_eq!(

@@ -255,7 +255,9 @@ mod tests {
         let names: Vec<&str> = Context::all().map(Context::name).collect();
         assert_eq!(
             names,
-            ["list", "detail", "help", "prompt", "filters", "agenda"]
+            [
+                "list", "detail", "help", "prompt", "filters", "agenda", "links"
+            ]
         );
         for context in Context::all() {
             assert_eq!(context.name().parse::<Context>(), Ok(context));

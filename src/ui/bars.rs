@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr as _;
 use super::text::fit;
 use crate::app::{App, Overlay};
 use crate::context::AppContext;
+use crate::input::LineInput;
 use crate::keymap::Hint;
 use crate::numbers::thousands;
 use crate::program::Origin;
@@ -125,12 +126,21 @@ fn prompt_window(text: &str, cursor: usize, width: usize) -> (&str, usize, bool)
     (&text[start..], 1 + text[start..cursor].width(), true)
 }
 
-/// Where the terminal cursor goes while the prompt is open.
+/// The open prompt on the footer line: its sign (`/` to search, `|` for a command) and input.
+fn prompt(app: &App) -> Option<(&'static str, &LineInput)> {
+    match &app.overlay {
+        Some(Overlay::Search) => Some(("/", &app.search.input)),
+        Some(Overlay::Pipe(input)) => Some(("|", input)),
+        _ => None,
+    }
+}
+
+/// Where the terminal cursor goes while a prompt is open.
 pub fn prompt_cursor(app: &App, footer: Rect) -> Option<Position> {
-    if !matches!(app.overlay, Some(Overlay::Search)) || footer.width < 2 {
+    let (_, input) = prompt(app)?;
+    if footer.width < 2 {
         return None;
     }
-    let input = &app.search.input;
     let (_, column, _) = prompt_window(input.text(), input.cursor(), usize::from(footer.width) - 1);
     Some(Position::new(footer.x + 1 + column as u16, footer.y))
 }
@@ -141,14 +151,13 @@ pub fn render_footer(app: &App, ctx: &AppContext, area: Rect, buf: &mut Buffer) 
         return;
     }
     buf.set_style(area, theme.bar);
-    let line = if matches!(app.overlay, Some(Overlay::Search)) {
-        let input = &app.search.input;
+    let line = if let Some((sign, input)) = prompt(app) {
         let (shown, _, scrolled) = prompt_window(
             input.text(),
             input.cursor(),
             usize::from(area.width).saturating_sub(1),
         );
-        let mut spans = vec![Span::styled("/", theme.key)];
+        let mut spans = vec![Span::styled(sign, theme.key)];
         if scrolled {
             spans.push(Span::styled("…", theme.dim));
         }

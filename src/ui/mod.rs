@@ -12,6 +12,7 @@ mod bars;
 mod changes;
 mod filter_panel;
 pub mod help;
+pub mod links_view;
 pub mod messages;
 mod scroll;
 pub mod talk_detail;
@@ -189,6 +190,9 @@ impl Widget for Screen<'_> {
             }
             Some(Overlay::Agenda(overlay)) => {
                 agenda_view::AgendaView { app, overlay, ctx }.render(areas.body, buf);
+            }
+            Some(Overlay::Links(overlay)) => {
+                links_view::LinksView { app, overlay, ctx }.render(areas.body, buf);
             }
             _ => {}
         }

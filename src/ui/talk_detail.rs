@@ -19,7 +19,9 @@ use unicode_width::{UnicodeWidthChar as _, UnicodeWidthStr as _};
 
 use jiff::tz::TimeZone;
 
+use super::links_view::number;
 use super::text::{highlight, plain};
+use crate::links::Kind;
 use crate::program::{Program, TalkIx};
 use crate::search::Query;
 
@@ -214,6 +216,54 @@ fn push_schedule(
     }
 }
 
+/// The slides, the tags and the other links of a talk. Every link shows the number `u` opens
+/// it by, from [`crate::links::of`] as the links list numbers them.
+fn push_links_and_tags(
+    lines: &mut Vec<Line<'static>>,
+    theme: &Theme,
+    program: &Program,
+    talk: &crate::program::Talk,
+    width: usize,
+) {
+    let all = crate::links::of(program, talk);
+    let numbered = |i: usize, link: &crate::links::TalkLink| {
+        let shown = match link.kind {
+            Kind::Slides | Kind::ProgramPage => link.target.clone(),
+            Kind::Link | Kind::TalkPage => link.line(),
+        };
+        format!("{}{shown}", number(i + 1))
+    };
+    match all.first().filter(|l| l.kind == Kind::Slides) {
+        Some(slides) => push_field(
+            lines,
+            theme,
+            "Slides  ",
+            &numbered(0, slides),
+            Style::new(),
+            width,
+        ),
+        None => push_field(lines, theme, "Slides  ", "no slides", theme.missing, width),
+    }
+    if !talk.tags.is_empty() {
+        push_field(
+            lines,
+            theme,
+            "Tags    ",
+            &talk.tags.join(", "),
+            Style::new(),
+            width,
+        );
+    }
+    for (i, link) in all.iter().enumerate() {
+        let label = match link.kind {
+            Kind::Slides => continue,
+            Kind::Link | Kind::TalkPage => "Link    ",
+            Kind::ProgramPage => "Program ",
+        };
+        push_field(lines, theme, label, &numbered(i, link), Style::new(), width);
+    }
+}
+
 /// Every match in a wrapped text: its line and the byte range in that line's text.
 pub type Matches = Vec<(usize, Range<usize>)>;
 
@@ -252,37 +302,7 @@ pub fn wrap(
         };
         push_field(&mut lines, theme, "Speaker ", &who, Style::new(), width);
     }
-    match &talk.slides {
-        Some(slides) => push_field(&mut lines, theme, "Slides  ", slides, Style::new(), width),
-        None => push_field(
-            &mut lines,
-            theme,
-            "Slides  ",
-            "no slides",
-            theme.missing,
-            width,
-        ),
-    }
-    if !talk.tags.is_empty() {
-        push_field(
-            &mut lines,
-            theme,
-            "Tags    ",
-            &talk.tags.join(", "),
-            Style::new(),
-            width,
-        );
-    }
-    for link in &talk.links {
-        push_field(
-            &mut lines,
-            theme,
-            "Link    ",
-            &format!("{}: {}", link.label, link.url),
-            Style::new(),
-            width,
-        );
-    }
+    push_links_and_tags(&mut lines, theme, program, talk, width);
     // Title, names and the other short fields end here: the search matches them fuzzily too.
     let short_lines = lines.len();
     if let Some(text) = &talk.abstract_text {

@@ -1,7 +1,9 @@
-//! The helpers of the end-to-end tests in a real pseudo-terminal, shared by `tests/pty.rs`
-//! and `tests/pty_config.rs`: a fixture folder with a program and a recording opener, a
-//! session of the binary on a pty read into a `vt100` emulator (the raw bytes kept too), waits
-//! against deadlines, and the checks that the terminal was given back.
+//! Running the real `lectern` binary in a real pseudo-terminal, for the end-to-end tests.
+//!
+//! A [`Session`] starts the binary on the slave side of a pty, reads everything it writes on
+//! the master side from a thread, and feeds it to a `vt100` terminal emulator (the raw bytes
+//! are kept too). Keys are written to the master; signals are sent with `kill`. Waits poll the
+//! emulated screen against a deadline, and a failed wait prints the screen.
 
 #![allow(dead_code, reason = "each test file uses a part of these helpers")]
 
