@@ -54,4 +54,5 @@ pub mod slides;
 pub mod source;
 pub mod terminal;
 pub mod theme;
+pub mod timetable;
 pub mod ui;
