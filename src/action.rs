@@ -101,6 +101,14 @@ pub enum Command {
     NextDay,
     /// Show or hide the messages about the program (its warnings, an import's notes).
     Messages,
+    /// Show the timetable of the selected talk's day, or the list again.
+    Timetable,
+    /// In the timetable: the talk beside, or in the room to the left.
+    Left,
+    /// In the timetable: the talk beside, or in the room to the right.
+    Right,
+    /// In the timetable: only the rooms with a talk now (or with starred talks), or every room.
+    NarrowRooms,
 }
 
 /// Everything `App::update` reacts to.

@@ -32,6 +32,9 @@ pub struct Theme {
     pub pick: Style,
     /// A clash with a starred talk: `!`.
     pub clash: Style,
+    /// The timetable's talk boxes, one style per track in turn (by the track's first
+    /// appearance in the program); empty for a theme without colours.
+    pub tracks: Vec<Style>,
 }
 
 impl Default for Theme {
@@ -69,6 +72,10 @@ impl Default for Theme {
             clash: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            tracks: [24, 22, 88, 54, 94, 23, 58, 89, 18, 52]
+                .into_iter()
+                .map(|c| Style::new().bg(Color::Indexed(c)).fg(Color::White))
+                .collect(),
         }
     }
 }

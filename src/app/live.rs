@@ -86,7 +86,12 @@ impl App {
         } else {
             format!("refreshed: {}", summary(&next.live.changes))
         };
+        let day = self.timetable.as_ref().map(|t| t.grid.day);
         *self = next;
+        if day.is_some() {
+            self.focus = self.home();
+            self.timetable_refreshed(day);
+        }
         self.set_status(status, false);
         Effect::Reindex(Shared(program))
     }

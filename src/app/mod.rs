@@ -22,6 +22,7 @@ mod messages;
 mod picks;
 mod schedule;
 mod search;
+mod timetable;
 mod view;
 
 use std::path::PathBuf;
@@ -41,6 +42,7 @@ pub use live::{Live, ordered, summary};
 pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
+pub use timetable::{GridViewport, Timetable};
 pub use view::{Row, View};
 
 /// Which pane has the keyboard.
@@ -48,6 +50,8 @@ pub use view::{Row, View};
 pub enum Focus {
     List,
     Detail,
+    /// The timetable's grid, shown in place of the list.
+    Grid,
 }
 
 /// A window drawn over the panes (or the prompt on the footer line); it takes the keys while
@@ -190,6 +194,8 @@ pub struct App {
     pub live: Live,
     /// The user's picks in this program.
     pub agenda: Agenda,
+    /// The timetable, while it is shown in place of the list.
+    pub timetable: Option<Timetable>,
 }
 
 impl App {
@@ -216,6 +222,7 @@ impl App {
             detail: DetailState::default(),
             live: Live::default(),
             agenda,
+            timetable: None,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -259,11 +266,15 @@ impl App {
             (Some(Overlay::Agenda(_)), _) => Context::Agenda,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
+            (None, Focus::Grid) => Context::Timetable,
         }
     }
 
-    /// The selected talk.
+    /// The selected talk: the timetable's while it is shown, else the list's.
     pub fn selected_index(&self) -> Option<TalkIx> {
+        if let Some(timetable) = &self.timetable {
+            return timetable.selected_talk();
+        }
         self.view.talk_at(self.list.selected)
     }
 
@@ -341,6 +352,11 @@ impl App {
             }
             None => {}
         }
+        if self.focus == Focus::Grid
+            && let std::ops::ControlFlow::Break(effect) = self.timetable_command(command)
+        {
+            return effect;
+        }
         match command {
             Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
                 let (step, forward) = match command {
@@ -355,14 +371,15 @@ impl App {
             Command::Bottom => self.step(usize::MAX, true),
             Command::FocusNext | Command::FocusPrev => {
                 self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
+                    Focus::List | Focus::Grid => Focus::Detail,
+                    Focus::Detail => self.home(),
                 };
             }
             Command::FocusDetail | Command::Select => self.focus = Focus::Detail,
-            Command::FocusList => self.focus = Focus::List,
-            // Back: from the detail to the list, from a searched list to every talk.
-            Command::Back if self.focus == Focus::Detail => self.focus = Focus::List,
+            Command::FocusList => self.focus = self.home(),
+            // Back: from the detail to the list (or the grid), from a searched list to every
+            // talk.
+            Command::Back if self.focus == Focus::Detail => self.focus = self.home(),
             Command::Back => return self.clear_search(),
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help(TextOverlay::default())),
@@ -373,15 +390,23 @@ impl App {
             Command::PrevMatch => self.jump_to_match(false),
             Command::Filters => self.open_filters(),
             Command::ClearFilters => return self.clear_filters(),
+            Command::JumpNow if self.timetable.is_some() => self.timetable_now(),
             Command::JumpNow => self.jump_to_now(),
-            Command::ToggleZone => self.toggle_zone(),
+            Command::ToggleZone => {
+                self.toggle_zone();
+                self.timetable_zone_changed();
+            }
             Command::Refresh => return Some(Effect::Refresh),
             Command::Changes => self.overlay = Some(Overlay::Changes(TextOverlay::default())),
             Command::Star => return self.toggle_selected(Mark::Star),
             Command::Maybe => return self.toggle_selected(Mark::Maybe),
             Command::Agenda => self.open_agenda(),
             Command::ToggleRank => self.toggle_rank(),
+            Command::PrevDay | Command::NextDay if self.timetable.is_some() => {
+                self.timetable_day(command == Command::NextDay);
+            }
             Command::PrevDay | Command::NextDay => self.jump_day(command == Command::NextDay),
+            Command::Timetable => self.toggle_timetable(),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -396,6 +421,7 @@ impl App {
                 let selected = self.view.step(self.list.selected, n, forward);
                 self.select(selected);
             }
+            Focus::Grid => {}
             Focus::Detail => {
                 let scroll = if forward {
                     self.detail.scroll.saturating_add(n)
@@ -468,7 +494,7 @@ impl App {
     /// Lines in a page of the focused pane: its visible height less one line of overlap.
     fn page(&self) -> usize {
         let region = match self.focus {
-            Focus::List => self.list.region,
+            Focus::List | Focus::Grid => self.list.region,
             Focus::Detail => self.detail.region,
         };
         region

@@ -14,7 +14,7 @@ use crate::action::Command;
 
 mod defaults;
 
-use Context::{Agenda, Detail, Filters, Help, List, Search};
+use Context::{Agenda, Detail, Filters, Help, List, Search, Timetable};
 pub use defaults::{DEFAULTS, Hint, Row, ch, ctrl, plain};
 
 /// Where a key is pressed: it decides which bindings apply.
@@ -29,6 +29,8 @@ pub enum Context {
     Filters,
     /// The agenda overlay.
     Agenda,
+    /// The timetable's grid.
+    Timetable,
 }
 
 /// One key chord.
@@ -121,6 +123,7 @@ impl fmt::Display for Context {
             Search => "search prompt",
             Filters => "filter panel",
             Agenda => "agenda",
+            Timetable => "timetable",
         })
     }
 }
@@ -181,6 +184,7 @@ impl Keymap {
         [
             (List, "Talk list"),
             (Detail, "Talk detail"),
+            (Timetable, "Timetable"),
             (Search, "Search prompt (other keys type)"),
             (Filters, "Filter panel"),
             (Agenda, "Agenda"),
@@ -311,6 +315,7 @@ mod tests {
             [
                 "Talk list",
                 "Talk detail",
+                "Timetable",
                 "Search prompt (other keys type)",
                 "Filter panel",
                 "Agenda",
@@ -328,7 +333,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            rows(3),
+            rows(4),
             owned(&[
                 ("q Ctrl-c", "quit"),
                 ("↓ j", "next value"),
@@ -365,9 +370,9 @@ mod tests {
                 "{expected:?} in {list:?}"
             );
         }
-        assert_eq!(list.len(), 33, "{list:?}");
-        for context in [List, Detail, Search, Filters, Agenda, Help] {
-            let index = [List, Detail, Search, Filters, Agenda, Help]
+        assert_eq!(list.len(), 34, "{list:?}");
+        for context in [List, Detail, Timetable, Search, Filters, Agenda, Help] {
+            let index = [List, Detail, Timetable, Search, Filters, Agenda, Help]
                 .iter()
                 .position(|c| *c == context)
                 .expect("a section");
@@ -386,7 +391,7 @@ mod tests {
     fn ctrl_c_quits_everywhere_and_shift_is_ignored_for_letters() {
         let keymap = Keymap::default();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [List, Detail, Help, Search, Filters, Agenda] {
+        for context in [List, Detail, Help, Search, Filters, Agenda, Timetable] {
             assert_eq!(keymap.lookup(context, &ctrl_c), Some(Command::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);

@@ -127,7 +127,12 @@ pub fn room_ranks(program: &Program) -> HashMap<&str, usize> {
     let mut order = timed;
     if !grouped {
         // A stable sort: rooms whose first talks start together keep the program's order.
-        order.sort_by_key(|&i| program.talks[i].start.as_ref().map(|s| s.timestamp()));
+        order.sort_by_key(|&i| {
+            program.talks[i]
+                .start
+                .as_ref()
+                .map(jiff::ZonedDateTime::timestamp)
+        });
     }
     let mut ranks = HashMap::new();
     for i in order {
@@ -158,10 +163,10 @@ fn seconds(origin: Timestamp, t: Timestamp) -> i64 {
 
 /// The largest step every offset (seconds from a full or half hour) falls on; 5 minutes when
 /// none fits, the times being rounded to it.
-fn step_for(offsets: impl Iterator<Item = i64> + Clone) -> i64 {
+fn step_for(offsets: &[i64]) -> i64 {
     STEPS
         .into_iter()
-        .find(|&step| offsets.clone().all(|s| s % (step * 60) == 0))
+        .find(|&step| offsets.iter().all(|s| s % (step * 60) == 0))
         .unwrap_or(5)
 }
 
@@ -193,8 +198,9 @@ impl Grid {
         let offsets = of_day
             .iter()
             .filter_map(|&i| span(i))
-            .flat_map(|(s, e)| [seconds(origin, s), seconds(origin, e)]);
-        let step = step_for(offsets);
+            .flat_map(|(s, e)| [seconds(origin, s), seconds(origin, e)])
+            .collect::<Vec<i64>>();
+        let step = step_for(&offsets);
         let step_secs = step * 60;
         let rooms = room_ranks(program);
         let tracks = track_ranks(program);
@@ -380,12 +386,11 @@ fn assign_lanes(talks: &mut [Placed]) -> usize {
             free.clear();
             cluster_start = k;
         }
-        let lane = match free.iter().position(|&f| f <= p.top) {
-            Some(lane) => lane,
-            None => {
-                free.push(0);
-                free.len() - 1
-            }
+        let lane = if let Some(lane) = free.iter().position(|&f| f <= p.top) {
+            lane
+        } else {
+            free.push(0);
+            free.len() - 1
         };
         free[lane] = p.bottom();
         talks[k].lane = lane;

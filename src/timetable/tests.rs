@@ -227,6 +227,7 @@ fn navigation_program() -> Program {
 
 #[test]
 fn arrows_move_to_the_nearest_talk() {
+    use Direction::{Down, Left, Right, Up};
     let p = navigation_program();
     let g = grid(&p, date(2021, 2, 6));
     let find = |title: &str| {
@@ -238,7 +239,6 @@ fn arrows_move_to_the_nearest_talk() {
     let name = |k: Option<usize>| k.map(|k| p.talks[g.talks[k].talk.index()].title.clone());
     let all: Vec<usize> = (0..g.rooms.len()).collect();
     let go = |from: &str, d: Direction| name(g.nearest(find(from), d, &all));
-    use Direction::{Down, Left, Right, Up};
     assert_eq!(go("a1", Down).as_deref(), Some("a2"));
     assert_eq!(go("a2", Down).as_deref(), Some("a3"));
     assert_eq!(go("a3", Up).as_deref(), Some("a2"));
