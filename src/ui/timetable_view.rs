@@ -143,15 +143,16 @@ impl Widget for TimetableView<'_> {
             };
             let x = g.rows.x + g.label + g.column * c as u16;
             let width = g.column.min(g.rows.right().saturating_sub(x));
-            // A column of three cells or more keeps one for the line between rooms.
-            // (The last column against the border needs none.)
-            let boxes = if width >= 3 && x + width < g.rows.right() {
-                width - 1
-            } else {
-                width
-            };
-            if boxes < width {
-                for y in g.rows.y..g.rows.bottom() {
+            // A column of three cells or more keeps one for the line to the next room.
+            let boxes = if width >= 3 { width - 1 } else { width };
+            let next = c + 1 < usize::from(g.columns) && t.shown.get(t.left + c + 1).is_some();
+            if boxes < width && next {
+                let rows = t
+                    .grid
+                    .rows
+                    .saturating_sub(t.top)
+                    .min(usize::from(g.rows.height));
+                for y in g.rows.y..g.rows.y + rows as u16 {
                     buf[(x + boxes, y)].set_symbol("│").set_style(theme.border);
                 }
             }
@@ -310,9 +311,17 @@ impl TimetableView<'_> {
         let mut lines: Vec<Line> = Vec::with_capacity(rows);
         for (i, part) in wrapped.iter().take(title_rows).enumerate() {
             let cut = i + 1 == title_rows && wrapped.len() > title_rows;
-            // The last row shown of a longer title ends in `…`.
+            // The last row shown of a longer title ends in `…`, after its last letter.
             let shown = if cut {
-                wrapped[i..].join(" ")
+                let rest = wrapped[i..].join(" ");
+                let mut kept =
+                    super::text::plain(&Line::from(fit(vec![Span::raw(rest)], text_width)));
+                if kept.ends_with('…') {
+                    kept.pop();
+                    kept.truncate(kept.trim_end().len());
+                    kept.push('…');
+                }
+                kept
             } else {
                 part.to_string()
             };
