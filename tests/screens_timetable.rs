@@ -13,7 +13,7 @@ use lectern::program::{self, Origin};
 
 /// Saturday evening in Brussels (the conference day changes at 04:00): Janson has the
 /// keynote and, after midnight, the night owls; K.1.105 has Rust and Go side by side, then a
-/// BoF; H.2215 the lightning talks. Sunday: H.1308 alone. One talk has no time.
+/// `BoF`; H.2215 the lightning talks. Sunday: H.1308 alone. One talk has no time.
 const SCHEDULE: &str = r#"
 [program]
 title = "Night Grid 2021"

@@ -299,43 +299,14 @@ impl TimetableView<'_> {
             None => "",
         };
         let text_width = usize::from(width - 1);
-        let rows = usize::from(area.height);
-        let speakers = talk.speaker_names();
-        let title_rows = if !speakers.is_empty() && rows >= 2 {
-            rows - 1
-        } else {
-            rows
-        };
         let title = format!("{mark}{}", talk.title);
-        let wrapped = textwrap::wrap(&title, text_width);
-        let mut lines: Vec<Line> = Vec::with_capacity(rows);
-        for (i, part) in wrapped.iter().take(title_rows).enumerate() {
-            let cut = i + 1 == title_rows && wrapped.len() > title_rows;
-            // The last row shown of a longer title ends in `…`, after its last letter.
-            let shown = if cut {
-                let rest = wrapped[i..].join(" ");
-                let mut kept =
-                    super::text::plain(&Line::from(fit(vec![Span::raw(rest)], text_width)));
-                if kept.ends_with('…') {
-                    kept.pop();
-                    kept.truncate(kept.trim_end().len());
-                    kept.push('…');
-                }
-                kept
-            } else {
-                part.to_string()
-            };
-            lines.push(Line::from(fit(vec![Span::raw(shown)], text_width)));
-        }
-        if title_rows < rows {
-            lines.push(
-                Line::from(fit(vec![Span::raw(speakers)], text_width)).style(if selected {
-                    Style::new()
-                } else {
-                    Style::new().add_modifier(Modifier::ITALIC)
-                }),
-            );
-        }
+        let lines = box_lines(
+            &title,
+            &talk.speaker_names(),
+            text_width,
+            usize::from(area.height),
+            selected,
+        );
         for (i, text_line) in lines.into_iter().enumerate() {
             let text_line = if i == 0 {
                 text_line.style(Style::new().add_modifier(Modifier::BOLD))
@@ -382,4 +353,49 @@ impl TimetableView<'_> {
             .render(Rect::new(area.x, y, area.width, 1), buf);
         }
     }
+}
+
+/// The lines of a box `rows` high: the title wrapped (its last row shown ending in `…` when
+/// cut), then the speakers when there is a row for them.
+fn box_lines(
+    title: &str,
+    speakers: &str,
+    text_width: usize,
+    rows: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    let title_rows = if !speakers.is_empty() && rows >= 2 {
+        rows - 1
+    } else {
+        rows
+    };
+    let wrapped = textwrap::wrap(title, text_width);
+    let mut lines: Vec<Line> = Vec::with_capacity(rows);
+    for (i, part) in wrapped.iter().take(title_rows).enumerate() {
+        let cut = i + 1 == title_rows && wrapped.len() > title_rows;
+        // The last row shown of a longer title ends in `…`, after its last letter.
+        let shown = if cut {
+            let rest = wrapped[i..].join(" ");
+            let mut kept = super::text::plain(&Line::from(fit(vec![Span::raw(rest)], text_width)));
+            if kept.ends_with('…') {
+                kept.pop();
+                kept.truncate(kept.trim_end().len());
+                kept.push('…');
+            }
+            kept
+        } else {
+            part.to_string()
+        };
+        lines.push(Line::from(fit(vec![Span::raw(shown)], text_width)));
+    }
+    if title_rows < rows {
+        lines.push(
+            Line::from(fit(vec![Span::raw(speakers.to_owned())], text_width)).style(if selected {
+                Style::new()
+            } else {
+                Style::new().add_modifier(Modifier::ITALIC)
+            }),
+        );
+    }
+    lines
 }
