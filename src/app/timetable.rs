@@ -218,6 +218,13 @@ impl App {
         let mut timetable = Timetable::new(grid, all, untimed(&self.program));
         let at = talk.and_then(|t| timetable.grid.position_of(t));
         timetable.selected = at.or_else(|| timetable.first_talk());
+        // The view starts at the full or half hour of the selected talk.
+        if let Some(p) = timetable.selected.map(|k| timetable.grid.talks[k]) {
+            let per_half_hour = usize::try_from(30 / timetable.grid.step)
+                .unwrap_or(1)
+                .max(1);
+            timetable.top = p.top / per_half_hour * per_half_hour;
+        }
         self.timetable = Some(timetable);
         self.focus = Focus::Grid;
         self.after_grid_move();

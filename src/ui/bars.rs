@@ -96,7 +96,12 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // On a narrow screen the position keeps its numbers and drops its words.
     if position.width() + 8 > usize::from(area.width) {
-        position = compact_position(app).unwrap_or(position);
+        position = match &app.timetable {
+            Some(t) => timetable_position(t)
+                .replace("day ", "")
+                .replace(" of ", "/"),
+            None => compact_position(app).unwrap_or(position),
+        };
     }
     let mut left = vec![Span::styled(app.program.info.title.as_str(), theme.title)];
     if app.program.origin == Origin::BuiltIn {
