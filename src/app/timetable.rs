@@ -85,15 +85,21 @@ impl Timetable {
         self.viewport.map_or(1, |v| v.rows.saturating_sub(1)).max(1)
     }
 
+    /// Each room's column among those shown (`None` for a room not shown), so that a pass
+    /// over the talks costs one look-up each, however many rooms there are.
+    pub(super) fn columns(&self) -> Vec<Option<usize>> {
+        let mut columns = vec![None; self.grid.rooms.len()];
+        for (column, &room) in self.shown.iter().enumerate() {
+            columns[room] = Some(column);
+        }
+        columns
+    }
+
     /// The first talk of the day: the earliest, in the leftmost room shown.
     fn first_talk(&self) -> Option<usize> {
-        let column = |k: usize| {
-            self.shown
-                .iter()
-                .position(|&r| r == self.grid.talks[k].room)
-        };
+        let columns = self.columns();
         (0..self.grid.talks.len())
-            .filter_map(|k| Some((self.grid.talks[k].top, column(k)?, k)))
+            .filter_map(|k| Some((self.grid.talks[k].top, columns[self.grid.talks[k].room]?, k)))
             .min()
             .map(|(_, _, k)| k)
     }
@@ -145,18 +151,16 @@ impl Timetable {
         if self.selected.is_some_and(|k| self.visible(k)) {
             return;
         }
+        let columns = self.columns();
         let room = self
             .selected
             .and_then(|k| self.grid.talks.get(k))
-            .and_then(|p| self.shown.iter().position(|&r| r == p.room))
+            .and_then(|p| columns[p.room])
             .unwrap_or(0);
         let found = (0..self.grid.talks.len())
             .filter(|&k| self.visible(k))
             .filter_map(|k| {
-                let column = self
-                    .shown
-                    .iter()
-                    .position(|&r| r == self.grid.talks[k].room)?;
+                let column = columns[self.grid.talks[k].room]?;
                 Some((column.abs_diff(room), self.grid.talks[k].top, k))
             })
             .min();

@@ -88,7 +88,8 @@ impl App {
         let program = std::sync::Arc::clone(&self.program);
         let Some(t) = &mut self.timetable else { return };
         let running = |k: &usize| is_running(&program.talks[t.grid.talks[*k].talk.index()], now);
-        let shown = |k: &usize| t.shown.contains(&t.grid.talks[*k].room);
+        let columns = t.columns();
+        let shown = |k: &usize| columns[t.grid.talks[*k].room].is_some();
         let room = t.selected.and_then(|k| t.grid.talks.get(k)).map(|p| p.room);
         let all = 0..t.grid.talks.len();
         let here = all

@@ -243,3 +243,45 @@ fn a_search_dims_what_it_leaves_out() {
         ]
     );
 }
+
+#[test]
+fn the_agenda_reads_a_pick_on_its_day_in_the_timetable() {
+    let mut app = app();
+    run(&mut app, &[Command::Timetable, Command::NextDay]);
+    assert_eq!(selected_id(&app), "c1");
+    let effect = app.update(Action::Command(Command::Star));
+    assert!(matches!(effect, Some(Effect::SavePicks(_))), "{effect:?}");
+    run(&mut app, &[Command::PrevDay]);
+    assert_eq!(selected_id(&app), "a1");
+    // The agenda has only the Sunday pick: Enter shows it, on Sunday's grid.
+    run(&mut app, &[Command::Agenda, Command::Select]);
+    assert!(app.overlay.is_none());
+    assert_eq!((app.focus, selected_id(&app)), (Focus::Detail, "c1".into()));
+    assert_eq!(
+        app.timetable.as_ref().map(|t| t.grid.day),
+        Some(jiff::civil::date(2021, 2, 7))
+    );
+    run(&mut app, &[Command::Back]);
+    assert_eq!(app.focus, Focus::Grid);
+}
+
+#[test]
+fn a_refresh_keeps_the_timetable_and_its_talk() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Command::Timetable, Command::Right, Command::Right],
+    );
+    assert_eq!(selected_id(&app), "b1");
+    let (program, _) = parse_str(SCHEDULE, Origin::File("grid.toml".into())).expect("loads");
+    let effect = app.update(Action::Refreshed(Ok(crate::action::Fresh::new(
+        program, None,
+    ))));
+    assert!(matches!(effect, Some(Effect::Reindex(_))), "{effect:?}");
+    assert_eq!(app.focus, Focus::Grid);
+    assert_eq!(selected_id(&app), "b1");
+    assert_eq!(
+        app.timetable.as_ref().map(|t| t.grid.day),
+        Some(jiff::civil::date(2021, 2, 6))
+    );
+}
