@@ -229,3 +229,75 @@ fn a_program_without_times_stays_in_the_list() {
         "{text}"
     );
 }
+
+/// Where `text` starts on the screen: (column, row).
+fn find(screen: &mut Screen, text: &str) -> (u16, u16) {
+    let rows = rows(screen);
+    for (y, row) in rows.iter().enumerate() {
+        if let Some(i) = row.find(text) {
+            let x = unicode_width::UnicodeWidthStr::width(&row[..i]);
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{text:?} is not on the screen:\n{}", rows.join("\n"));
+}
+
+fn selected_id(screen: &Screen) -> String {
+    screen
+        .selected_talk()
+        .map(|t| t.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_mouse_selects_a_box_and_the_wheel_scrolls_time() {
+    let mut screen = grid_screen(100, 30);
+    // A click on the second row of the Go box, beside Rust in the same room.
+    let (x, y) = find(&mut screen, "┌☆ Go generics");
+    act(
+        &mut screen,
+        Action::Click {
+            column: x + 3,
+            row: y + 1,
+        },
+    );
+    assert_eq!(selected_id(&screen), "go");
+    let (x, y) = find(&mut screen, "┌Closing BoF");
+    act(&mut screen, Action::Click { column: x, row: y });
+    assert_eq!(selected_id(&screen), "bof");
+    // An empty cell selects nothing new.
+    act(
+        &mut screen,
+        Action::Click {
+            column: x,
+            row: y + 4,
+        },
+    );
+    assert_eq!(selected_id(&screen), "bof");
+    // The grid shows every row at this size: the wheel has nothing to scroll.
+    act(
+        &mut screen,
+        Action::Wheel {
+            column: x,
+            row: y,
+            down: true,
+        },
+    );
+    assert_eq!(screen.timetable.as_ref().map(|t| t.top), Some(0));
+    let mut screen = grid_screen(100, 12);
+    act(
+        &mut screen,
+        Action::Wheel {
+            column: 50,
+            row: 6,
+            down: true,
+        },
+    );
+    assert_eq!(screen.timetable.as_ref().map(|t| t.top), Some(3));
+    // Three rows later: boxes that started above keep their titles on the first row shown.
+    let rows = rows(&mut screen);
+    let text = rows.join("\n");
+    assert!(rows[3].starts_with("│      │Evening keynote"), "{text}");
+    assert!(rows[3].contains("│★ Rust in th…│☆ Go generics…"), "{text}");
+    assert!(rows[4].starts_with("│21:10─"), "{text}");
+}

@@ -459,6 +459,9 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
+        if self.timetable_click(column, row) {
+            return;
+        }
         if let Some(list) = self.list.region.filter(|r| r.pane.contains(column, row)) {
             self.focus = Focus::List;
             if list.inner.contains(column, row) {
@@ -477,6 +480,9 @@ impl App {
     }
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        if self.timetable_wheel(column, row, down) {
+            return;
+        }
         let over =
             |region: Option<PaneRegion>| region.is_some_and(|r| r.pane.contains(column, row));
         let focus = self.focus;

@@ -12,18 +12,23 @@ use std::ops::ControlFlow;
 
 use jiff::civil::Date;
 
-use super::{App, Effect, Focus};
+use super::{App, Effect, Focus, Region};
 use crate::action::Command;
 use crate::program::TalkIx;
 use crate::timetable::{Direction, Grid, days, untimed};
 
-/// How much of the grid the last frame showed.
+/// How much of the grid the last frame showed, and where, for the mouse.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GridViewport {
     /// Time rows.
     pub rows: usize,
     /// Room columns.
     pub columns: usize,
+    /// The cells of the rows shown, the time labels at their left included.
+    pub cells: Region,
+    /// The time labels' width, and a column's (the line between rooms included).
+    pub label: u16,
+    pub column_width: u16,
 }
 
 /// The timetable's state while it is shown.
@@ -379,6 +384,70 @@ impl App {
             None if forward => self.set_status("no later day", false),
             None => self.set_status("no earlier day", false),
         }
+    }
+
+    /// A click on the grid selects the talk under it (in its lane when talks sit side by
+    /// side); `false` when the click is not on the grid.
+    pub(super) fn timetable_click(&mut self, column: u16, row: u16) -> bool {
+        let Some(t) = &mut self.timetable else {
+            return false;
+        };
+        let Some(v) = t.viewport.filter(|v| v.cells.contains(column, row)) else {
+            return false;
+        };
+        self.focus = Focus::Grid;
+        let x = column - v.cells.x;
+        if x < v.label || v.column_width == 0 {
+            return true;
+        }
+        let offset = x - v.label;
+        let Some(&room) = t.shown.get(t.left + usize::from(offset / v.column_width)) else {
+            return true;
+        };
+        let within = offset % v.column_width;
+        // As drawn: a column keeps its last cell for the line between rooms, and its lanes
+        // share the rest, the last lane taking what the division leaves.
+        let boxes = if v.column_width >= 3 {
+            v.column_width - 1
+        } else {
+            v.column_width
+        };
+        let at = t.top + usize::from(row - v.cells.y);
+        let first = t.grid.rooms[room].talks.0;
+        let hit = t.grid.room_talks(room).iter().position(|p| {
+            let lanes = p.lanes.max(1) as u16;
+            let lane = (within / (boxes / lanes).max(1)).min(lanes - 1);
+            p.top <= at && at < p.bottom() && usize::from(lane) == p.lane && within < boxes
+        });
+        if let Some(k) = hit {
+            t.selected = Some(first + k);
+            self.after_grid_move();
+        }
+        true
+    }
+
+    /// The wheel over the grid scrolls time three rows; `false` when not over the grid.
+    pub(super) fn timetable_wheel(&mut self, column: u16, row: u16, down: bool) -> bool {
+        let Some(t) = &mut self.timetable else {
+            return false;
+        };
+        if !t.viewport.is_some_and(|v| v.cells.contains(column, row)) {
+            return false;
+        }
+        t.top = if down {
+            t.top.saturating_add(3)
+        } else {
+            t.top.saturating_sub(3)
+        };
+        t.follow = false;
+        t.clamp();
+        let before = t.selected;
+        t.reselect_in_view();
+        if t.selected != before {
+            self.detail.scroll = 0;
+            self.looked_at();
+        }
+        true
     }
 
     /// Stores what the frame showed of the grid, keeps the view in it, and marks the talks

@@ -59,7 +59,11 @@ fn app() -> App {
 /// A frame showing `rows` rows and `columns` columns of the grid.
 fn frame(app: &mut App, rows: usize, columns: usize) {
     app.measured(Measured {
-        grid: Some(GridViewport { rows, columns }),
+        grid: Some(GridViewport {
+            rows,
+            columns,
+            ..GridViewport::default()
+        }),
         ..Measured::default()
     });
 }

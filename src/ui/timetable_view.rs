@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::text::fit;
 use crate::agenda::Mark;
-use crate::app::{App, Focus, GridViewport, Timetable};
+use crate::app::{App, Focus, GridViewport, Region, Timetable};
 use crate::context::AppContext;
 use crate::timetable::Placed;
 
@@ -94,6 +94,9 @@ pub fn viewport(app: &App, pane: Rect) -> GridViewport {
     GridViewport {
         rows: usize::from(g.rows.height),
         columns: usize::from(g.columns),
+        cells: Region::new(g.rows.x, g.rows.y, g.rows.width, g.rows.height),
+        label: g.label,
+        column_width: g.column,
     }
 }
 
