@@ -4,7 +4,8 @@
 //! Widgets only read the [`App`]. The one thing kept between frames is the detail text wrapped
 //! for the current talk and width ([`Ui`]): the app learns how many lines it has and which hold
 //! a match, never the lines themselves. Work per frame is proportional to what is visible: the
-//! list builds only its visible rows, the detail clones only its visible lines.
+//! list builds only its visible rows, the detail clones only its visible lines, the timetable
+//! draws only the rooms and rows in view.
 
 pub mod about;
 pub mod agenda_view;
