@@ -301,3 +301,45 @@ fn the_mouse_selects_a_box_and_the_wheel_scrolls_time() {
     assert!(rows[3].contains("│★ Rust in th…│☆ Go generics…"), "{text}");
     assert!(rows[4].starts_with("│21:10─"), "{text}");
 }
+
+/// Thousands of talks at one time in one room: each of the first gets a cell of the column,
+/// the rest none, at every size, and clicks land on a talk or on nothing.
+#[test]
+fn thousands_side_by_side_draw_at_every_size() {
+    let zone = jiff::tz::TimeZone::get("Europe/Brussels").expect("zone");
+    let mut program = program::Program::sample(3000);
+    program.info.timezone = Some(zone.clone());
+    for talk in &mut program.talks {
+        talk.start =
+            Some(program::schedule::date_time("2021-02-06T10:00", Some(&zone)).expect("time"));
+        talk.duration = Some(jiff::SignedDuration::from_mins(30));
+        talk.room = Some("A".into());
+    }
+    let mut screen = app_at(program, 250, 70);
+    run(
+        &mut screen,
+        &[Command::Timetable, Command::Right, Command::Right],
+    );
+    for (width, height) in [(250, 70), (80, 24), (20, 6), (9, 3), (0, 0)] {
+        screen.size = (width, height);
+        let text = screen_text(screen.frame().backend().buffer());
+        if width >= 80 {
+            assert!(text.contains(" 1 room "), "{text}");
+        }
+        for x in (0..width).step_by(3) {
+            act(
+                &mut screen,
+                Action::Click {
+                    column: x,
+                    row: height / 2,
+                },
+            );
+        }
+    }
+    assert!(
+        screen
+            .timetable
+            .as_ref()
+            .is_some_and(|t| t.selected.is_some())
+    );
+}

@@ -415,7 +415,7 @@ impl App {
         let at = t.top + usize::from(row - v.cells.y);
         let first = t.grid.rooms[room].talks.0;
         let hit = t.grid.room_talks(room).iter().position(|p| {
-            let lanes = p.lanes.max(1) as u16;
+            let lanes = u16::try_from(p.lanes.max(1)).unwrap_or(u16::MAX);
             let lane = (within / (boxes / lanes).max(1)).min(lanes - 1);
             p.top <= at && at < p.bottom() && usize::from(lane) == p.lane && within < boxes
         });

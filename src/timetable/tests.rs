@@ -281,3 +281,21 @@ fn rows_and_times_convert() {
     assert_eq!(g.row_at(t(&at("12:30"))), None, "past the last row");
     assert_eq!(g.time_of(2), t(&at("10:00")));
 }
+
+#[test]
+fn thousands_of_talks_at_one_time_in_one_room_get_a_lane_each() {
+    let start = at("10:00");
+    let talks: Vec<(&str, &str, u32, &str, &str)> = (0..5000)
+        .map(|_| ("same", start.as_str(), 30, "A", ""))
+        .collect();
+    let p = program(&talks);
+    let g = grid(&p, date(2021, 2, 6));
+    assert_eq!(g.rooms[0].lanes, 5000);
+    let mut lanes: Vec<usize> = g.talks.iter().map(|t| t.lane).collect();
+    lanes.sort_unstable();
+    assert!(
+        lanes.iter().enumerate().all(|(i, &l)| i == l),
+        "each lane once"
+    );
+    assert!(g.talks.iter().all(|t| t.lanes == 5000));
+}

@@ -249,16 +249,25 @@ impl TimetableView<'_> {
         let Some(timetable) = &app.timetable else {
             return;
         };
-        let lane_count = placed.lanes.max(1) as u16;
-        let lane_width = column.width / lane_count;
-        let lane_ix = placed.lane as u16;
-        if lane_width == 0 && lane_ix >= column.width {
+        // Lanes past the column's width get no cell: with more talks side by side than
+        // cells, each of the first ones gets one.
+        let lane_count = u16::try_from(placed.lanes.max(1)).unwrap_or(u16::MAX);
+        let Some(lane_ix) = u16::try_from(placed.lane)
+            .ok()
+            .filter(|&lane| lane < column.width)
+        else {
             return;
-        }
-        let lane_width = lane_width.max(1);
-        let left = column.x + lane_width * lane_ix;
+        };
+        let lane_width = (column.width / lane_count).max(1);
+        let Some(left) = lane_width
+            .checked_mul(lane_ix)
+            .and_then(|offset| column.x.checked_add(offset))
+            .filter(|&left| left < column.right())
+        else {
+            return;
+        };
         let width = if lane_ix + 1 == lane_count {
-            column.right().saturating_sub(left)
+            column.right() - left
         } else {
             lane_width
         };
