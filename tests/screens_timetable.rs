@@ -343,3 +343,64 @@ fn thousands_side_by_side_draw_at_every_size() {
             .is_some_and(|t| t.selected.is_some())
     );
 }
+
+/// A schedule that tries to break the grid: wide characters, combining marks, an escape
+/// sequence and a right-to-left override in titles, rooms and names. Every row keeps the
+/// screen's width and no control character reaches a cell.
+#[test]
+fn hostile_text_stays_inside_its_boxes() {
+    const HOSTILE: &str = r#"
+[program]
+title = "Hostile Grid"
+timezone = "Europe/Brussels"
+
+[[talks]]
+title = "東京で会いましょう 東京で会いましょう"
+start = "2021-02-06T10:00"
+duration = "30m"
+room = "会議室 東京"
+
+[[talks.speakers]]
+name = "e\u0301\u0301\u0301 Zalgo"
+
+[[talks]]
+title = "Red \u001b[31m alert \u202e reversed"
+start = "2021-02-06T10:00"
+duration = "45m"
+room = "会議室 東京"
+
+[[talks]]
+title = "🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀🦀"
+start = "2021-02-06T10:15"
+duration = "15m"
+room = "\u001b]0;title\u0007"
+"#;
+    let (program, _) =
+        program::parse_str(HOSTILE, Origin::File("hostile.toml".into())).expect("loads");
+    let mut screen = app_at(program, 100, 30);
+    run(&mut screen, &[Command::Timetable]);
+    for (width, height) in [(250, 70), (100, 30), (41, 12), (23, 7), (17, 5), (12, 4)] {
+        screen.size = (width, height);
+        let terminal = screen.frame();
+        let buffer = terminal.backend().buffer();
+        for y in 0..height {
+            let row = row_text(buffer, y);
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(row.as_str()),
+                usize::from(width),
+                "row {y} at {width}x{height}: {row:?}"
+            );
+            assert!(
+                !row.chars()
+                    .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+                "row {y} at {width}x{height}: {row:?}"
+            );
+        }
+        run(&mut screen, &[Command::Right]);
+    }
+    // The escape sequence of the room's name, in visible notation.
+    screen.size = (100, 30);
+    let text = rows(&mut screen).join("\n");
+    assert!(text.contains("␛]0;title␇"), "{text}");
+    assert!(text.contains("┌Red ␛[31m alert"), "{text}");
+}
