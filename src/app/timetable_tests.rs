@@ -289,3 +289,20 @@ fn a_refresh_keeps_the_timetable_and_its_talk() {
         Some(jiff::civil::date(2021, 2, 6))
     );
 }
+
+#[test]
+fn z_labels_the_grid_in_the_local_zone_keeping_the_talk() {
+    let mut app = app();
+    let local = jiff::tz::TimeZone::get("America/New_York").expect("zone");
+    app.update(Action::LocalZone(Some(local)));
+    run(&mut app, &[Command::Timetable, Command::Down]);
+    assert_eq!(selected_id(&app), "a2");
+    let label = |app: &App| app.timetable.as_ref().and_then(|t| t.grid.label(0));
+    assert_eq!(label(&app).as_deref(), Some("09:00"));
+    run(&mut app, &[Command::ToggleZone]);
+    // 09:00 in Brussels is 03:00 in New York.
+    assert_eq!(label(&app).as_deref(), Some("03:00"));
+    assert_eq!(selected_id(&app), "a2");
+    run(&mut app, &[Command::ToggleZone]);
+    assert_eq!(label(&app).as_deref(), Some("09:00"));
+}
