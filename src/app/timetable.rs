@@ -189,11 +189,17 @@ impl App {
     /// `t`: the timetable of the selected talk's day, or the list again.
     pub(super) fn toggle_timetable(&mut self) {
         if let Some(timetable) = self.timetable.take() {
-            if let Some(position) = timetable
-                .selected_talk()
-                .and_then(|t| self.view.position_of(t))
-            {
-                self.select(position);
+            let talk = timetable.selected_talk();
+            match talk.and_then(|t| self.view.position_of(t)) {
+                Some(position) => self.select(position),
+                // A dimmed talk: the list does not show it.
+                None if talk.is_some() => {
+                    self.set_status(
+                        "the search or the filters leave that talk out of the list",
+                        false,
+                    );
+                }
+                None => {}
             }
             self.focus = Focus::List;
             self.clamp();

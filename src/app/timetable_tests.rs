@@ -306,3 +306,17 @@ fn z_labels_the_grid_in_the_local_zone_keeping_the_talk() {
     run(&mut app, &[Command::ToggleZone]);
     assert_eq!(label(&app).as_deref(), Some("09:00"));
 }
+
+#[test]
+fn leaving_on_a_dimmed_talk_says_the_list_leaves_it_out() {
+    let mut app = app();
+    run(&mut app, &[Command::Timetable]);
+    // The list a search keeps: b2 only; the grid still has a1 selected.
+    app.view = crate::app::View::flat([TalkIx(3)]);
+    run(&mut app, &[Command::Timetable]);
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("the search or the filters leave that talk out of the list")
+    );
+}
