@@ -3,7 +3,9 @@
 //! loading (time, and peak memory printed once per size), one navigation step rendered into a
 //! 200x60 `TestBackend`, one detail scroll step rendered the same way, and starring a talk
 //! with 40 talks starred (the picks saved as the effect runner answers, then a frame with the
-//! list's pick and clash marks).
+//! list's pick and clash marks). And one step of the list and of the timetable rendered into a
+//! 200x60 `TestBackend`, on a schedule of FOSDEM 2021's size (773 talks over two days, 87 rooms
+//! on the first).
 
 mod common;
 
@@ -236,8 +238,70 @@ fn bench_filter_pick(c: &mut Criterion) {
     group.finish();
 }
 
+/// A schedule of FOSDEM 2021's size: 773 generated talks in Brussels, 430 on Saturday in 87
+/// rooms and 343 on Sunday in 42, each room's talks one after another from 09:00 (25 to 50
+/// minutes, a few minutes apart, every seventh one overlapping the one before), a track per
+/// room.
+fn fosdem_sized() -> lectern::program::Program {
+    let zone = jiff::tz::TimeZone::get("Europe/Brussels").expect("zone");
+    let mut program = load(&program_text(773));
+    program.info.timezone = Some(zone.clone());
+    let mut next: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    for (i, talk) in program.talks.iter_mut().enumerate() {
+        let (day, room) = if i < 430 {
+            (6, format!("Sat room {}", i % 87))
+        } else {
+            (7, format!("Sun room {}", i % 42))
+        };
+        let minutes = [25, 30, 40, 50][i % 4];
+        let at = next.entry(room.clone()).or_insert(9 * 60);
+        let start = if i % 7 == 0 { *at - 10 } else { *at };
+        *at = start + minutes + 5;
+        let text = format!("2021-02-{day:02}T{:02}:{:02}", start / 60, start % 60);
+        talk.start = Some(lectern::program::schedule::date_time(&text, Some(&zone)).expect("time"));
+        talk.duration = Some(jiff::SignedDuration::from_mins(minutes));
+        talk.track = Some(format!("Track of {room}"));
+        talk.room = Some(room);
+    }
+    program
+}
+
+/// One step down and one back (alternately), then a frame: in the list, and in the timetable
+/// of the selected talk's day, on a schedule of FOSDEM's size.
+fn bench_fosdem_frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("fosdem_frame");
+    for timetable in [false, true] {
+        let mut browser = Browser {
+            app: App::new(fosdem_sized()),
+            ui: Ui::default(),
+            ctx: AppContext::default(),
+            terminal: Terminal::new(TestBackend::new(200, 60)).expect("test terminal"),
+        };
+        browser.draw();
+        // A talk of Saturday afternoon, in the middle of the list.
+        browser.app.list.selected = 300;
+        if timetable {
+            browser.app.update(Action::Command(Command::Timetable));
+        }
+        browser.app.update(Action::Command(Command::Down));
+        browser.draw();
+        let mut forward = true;
+        let name = if timetable { "timetable" } else { "list" };
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let command = if forward { Command::Up } else { Command::Down };
+                forward = !forward;
+                browser.app.update(Action::Command(command));
+                browser.draw();
+            });
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    bench_fosdem_frames,
     bench_load,
     bench_navigate,
     bench_scroll,

@@ -124,6 +124,14 @@ pub enum Command {
     CopyLink,
     /// Pipe the selected talk as text to a shell command typed at a prompt.
     Pipe,
+    /// Show the timetable of the selected talk's day, or the list again.
+    Timetable,
+    /// In the timetable: the talk beside, or in the room to the left.
+    Left,
+    /// In the timetable: the talk beside, or in the room to the right.
+    Right,
+    /// In the timetable: only the rooms with a talk now (or with starred talks), or every room.
+    NarrowRooms,
 }
 
 impl Command {

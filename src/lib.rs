@@ -17,6 +17,9 @@
 //! - [`agenda`]: the talks a user picks, their clashes and free time, kept in a file per
 //!   program and exported as text or iCalendar; no terminal code either.
 //! - [`search`]: the query language, the folded index, facet filters, and the search thread.
+//! - [`timetable`]: one day of a schedule laid out as rooms side by side and time running
+//!   down, talks that overlap in a room side by side, and the nearest talk in a direction;
+//!   no terminal code either.
 //! - [`action`], [`keymap`], [`input`] and [`app`]: what the user can do, which keys do it
 //!   (a [`keymap::Keymap`] value built from a default table), and the state that changes.
 //!   `App::update` does no I/O and knows no screen geometry: it reads the layout facts the
@@ -61,4 +64,5 @@ pub mod slides;
 pub mod source;
 pub mod terminal;
 pub mod theme;
+pub mod timetable;
 pub mod ui;

@@ -1,6 +1,7 @@
 //! Whole screens drawn on a `TestBackend`: snapshots of the states a user sees, a hostile program
 //! that must reach the screen only in visible notation, and a sweep over terminal sizes from 0x0
-//! to 250x70 in every state, checking that drawing never panics and the selection stays visible.
+//! to 250x70 in every state, checking that drawing never panics and the selection stays visible
+//! (in the timetable too: its grid, and a talk read beside it).
 
 use std::collections::BTreeSet;
 
@@ -92,6 +93,10 @@ fn check_screen(app: &Screen, terminal: &Terminal<TestBackend>, what: &str) {
         "{what}: drawn at the screen's size"
     );
     assert_no_forbidden(buffer, what);
+    if app.timetable.is_some() {
+        check_timetable(app, buffer, what);
+        return;
+    }
     let areas = ui::Areas::compute(Rect::new(0, 0, width, height), app.focus);
     // The frame told the app where the panes are: side by side across the whole width, or
     // the focused one alone ([`the_frame_reports_where_the_panes_are`] has the numbers).
@@ -172,6 +177,72 @@ fn check_screen(app: &Screen, terminal: &Terminal<TestBackend>, what: &str) {
             app.detail.scroll,
             text.height
         );
+    }
+}
+
+/// The timetable: the grid and the detail side by side or one alone, the header naming the
+/// day, and the selected talk inside the rows and rooms the grid shows.
+fn check_timetable(app: &Screen, buffer: &Buffer, what: &str) {
+    let (width, height) = (buffer.area.width, buffer.area.height);
+    let areas = ui::Areas::for_app(Rect::new(0, 0, width, height), app);
+    match (areas.grid, areas.detail) {
+        (Some(grid), Some(detail)) => {
+            assert_eq!((grid.x, detail.x), (0, grid.width), "{what}");
+            assert_eq!(grid.width + detail.width, width, "{what}");
+        }
+        (Some(pane), None) | (None, Some(pane)) => {
+            assert_eq!((pane.x, pane.width), (0, width), "{what}");
+        }
+        (None, None) => panic!("{what}: neither grid nor detail"),
+    }
+    let t = app.timetable.as_ref().expect("the timetable");
+    let day = t.days.iter().position(|d| *d == t.grid.day).expect("a day") + 1;
+    let position = format!("day {day} of {}", t.days.len());
+    if height >= 3 && usize::from(width) > position.len() + 8 {
+        let header = row_text(buffer, 0);
+        assert!(header.ends_with(&position), "{what}: header {header:?}");
+    }
+    let (Some(view), Some(grid)) = (t.viewport, areas.grid) else {
+        return;
+    };
+    let k = t.selected.expect("a talk selected");
+    let placed = t.grid.talks[k];
+    if view.rows > 0 {
+        assert!(
+            placed.top < t.top + view.rows && placed.bottom() > t.top,
+            "{what}: rows {}..{} of the selected talk outside the view from {} ({} rows)",
+            placed.top,
+            placed.bottom(),
+            t.top,
+            view.rows
+        );
+        assert!(
+            t.top + view.rows <= t.grid.rows.max(view.rows),
+            "{what}: scrolled past the end"
+        );
+    }
+    if view.columns > 0 {
+        let column = t
+            .shown
+            .iter()
+            .position(|&r| r == placed.room)
+            .expect("shown");
+        assert!(
+            (t.left..t.left + view.columns).contains(&column),
+            "{what}: column {column} outside {}+{}",
+            t.left,
+            view.columns
+        );
+        // The selected room's name heads its column, when a column has room for a letter.
+        let name = t.grid.rooms[placed.room].name.clone().unwrap_or_default();
+        let header = row_text(buffer, grid.y + 1);
+        if grid.width >= 40 && grid.height >= 4 {
+            let start: String = name.chars().take(3).collect();
+            assert!(
+                header.contains(&start),
+                "{what}: {header:?} lacks {start:?}"
+            );
+        }
     }
 }
 
@@ -590,6 +661,33 @@ enum State {
     ManyLast,
     Links,
     Pipe,
+    /// The timetable of a two-day schedule of 30 rooms, on its second day, paged down.
+    Timetable,
+    /// A talk of that timetable read (beside the grid, or across the screen).
+    TimetableDetail,
+}
+
+/// A two-day schedule: 30 rooms, talks every 25 minutes from 09:00 (two overlapping in each
+/// room at noon), tracks in turn, one talk without a time.
+fn timed_program(talks: usize) -> Program {
+    let zone = jiff::tz::TimeZone::get("Europe/Brussels").expect("zone");
+    let mut program = Program::sample(talks);
+    program.info.timezone = Some(zone.clone());
+    for (i, talk) in program.talks.iter_mut().enumerate().skip(1) {
+        let day = 6 + i % 2;
+        let slot = (i / 60) % 24;
+        let minutes = 9 * 60 + slot * 25 + usize::from(slot == 12) * 5;
+        let text = format!("2021-02-{day:02}T{:02}:{:02}", minutes / 60, minutes % 60);
+        talk.start = Some(program::schedule::date_time(&text, Some(&zone)).expect("time"));
+        talk.duration = Some(jiff::SignedDuration::from_mins(if slot == 11 {
+            40
+        } else {
+            25
+        }));
+        talk.room = Some(format!("Room {}", (i / 2) % 30));
+        talk.track = Some(format!("Track {}", i % 7));
+    }
+    program
 }
 
 impl State {
@@ -597,6 +695,7 @@ impl State {
         let program = match self {
             State::Empty => Program::sample(0),
             State::ManyLast => Program::sample(500),
+            State::Timetable | State::TimetableDetail => timed_program(600),
             _ => built_in.clone(),
         };
         let mut app = app_at(program, width, height);
@@ -614,6 +713,27 @@ impl State {
                 run(&mut app, &[Command::Pipe]);
                 type_text(&mut app, "tee -a ~/notes.txt | wc -w");
             }
+            State::Timetable => run(
+                &mut app,
+                &[
+                    Command::Timetable,
+                    Command::NextDay,
+                    Command::Right,
+                    Command::Right,
+                    Command::Right,
+                    Command::PageDown,
+                    Command::Down,
+                ],
+            ),
+            State::TimetableDetail => run(
+                &mut app,
+                &[
+                    Command::Timetable,
+                    Command::Right,
+                    Command::Down,
+                    Command::Select,
+                ],
+            ),
         }
         app
     }
@@ -671,6 +791,16 @@ fn sweep_links_list() {
 #[test]
 fn sweep_pipe_prompt() {
     sweep(State::Pipe);
+}
+
+#[test]
+fn sweep_timetable() {
+    sweep(State::Timetable);
+}
+
+#[test]
+fn sweep_timetable_detail() {
+    sweep(State::TimetableDetail);
 }
 
 /// The sweep covers every tiny size, both sides of the narrow-layout switch and the largest
@@ -748,6 +878,20 @@ fn list_selection_stays_visible_while_resizing() {
     let terminal = draw(&mut app, 40, 5);
     check_screen(&app, &terminal, "paged down at 40x5");
     resize_through(&mut app, "paged down");
+}
+
+#[test]
+fn timetable_selection_stays_visible_while_resizing() {
+    let mut app = app_at(timed_program(600), 250, 70);
+    run(
+        &mut app,
+        &[Command::Timetable, Command::Bottom, Command::Right],
+    );
+    let selected = app.timetable.as_ref().and_then(|t| t.selected);
+    resize_through(&mut app, "timetable");
+    assert_eq!(app.timetable.as_ref().and_then(|t| t.selected), selected);
+    run(&mut app, &[Command::Select]);
+    resize_through(&mut app, "timetable detail");
 }
 
 #[test]

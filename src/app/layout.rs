@@ -86,6 +86,8 @@ pub struct Measured {
     pub text: Option<TextFacts>,
     /// The open text overlay's window (the help, the program's details).
     pub overlay: Option<Viewport>,
+    /// The timetable's grid, when it is shown.
+    pub grid: Option<super::GridViewport>,
 }
 
 impl App {
@@ -121,6 +123,7 @@ impl App {
             self.detail.pending_jump = None;
             self.jump_to_match(forward);
         }
+        self.measured_grid(measured.grid);
         self.clamp();
     }
 

@@ -84,7 +84,12 @@ impl App {
         }
         let status = (!next.live.changes.is_empty())
             .then(|| format!("refreshed: {}", summary(&next.live.changes)));
+        let day = self.timetable.as_ref().map(|t| t.grid.day);
         *self = next;
+        if day.is_some() {
+            self.focus = self.home();
+            self.timetable_refreshed(day);
+        }
         match status {
             Some(status) => self.set_status_with_key(status, Command::Changes),
             None => self.set_status("refreshed: no changes", false),

@@ -24,6 +24,7 @@ mod messages;
 mod picks;
 mod schedule;
 mod search;
+mod timetable;
 mod view;
 
 use std::path::PathBuf;
@@ -44,6 +45,7 @@ pub use live::{Live, ordered, summary};
 pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
+pub use timetable::{GridViewport, Timetable};
 pub use view::{Row, View};
 
 /// Which pane has the keyboard.
@@ -51,6 +53,8 @@ pub use view::{Row, View};
 pub enum Focus {
     List,
     Detail,
+    /// The timetable's grid, shown in place of the list.
+    Grid,
 }
 
 /// A window drawn over the panes (or the prompt on the footer line); it takes the keys while
@@ -210,6 +214,8 @@ pub struct App {
     pub agenda: Agenda,
     /// The commands talks were piped to in this session, for the `|` prompt's `↑`.
     pub commands: crate::input::History,
+    /// The timetable, while it is shown in place of the list.
+    pub timetable: Option<Timetable>,
 }
 
 impl App {
@@ -237,6 +243,7 @@ impl App {
             live: Live::default(),
             agenda,
             commands: crate::input::History::default(),
+            timetable: None,
         };
         app.view = app.full_view(None);
         app.list.selected = app.view.first_talk();
@@ -281,11 +288,15 @@ impl App {
             (Some(Overlay::Agenda(_)), _) => Context::Agenda,
             (None, Focus::List) => Context::List,
             (None, Focus::Detail) => Context::Detail,
+            (None, Focus::Grid) => Context::Timetable,
         }
     }
 
-    /// The selected talk.
+    /// The selected talk: the timetable's while it is shown, else the list's.
     pub fn selected_index(&self) -> Option<TalkIx> {
+        if let Some(timetable) = &self.timetable {
+            return timetable.selected_talk();
+        }
         self.view.talk_at(self.list.selected)
     }
 
@@ -366,6 +377,11 @@ impl App {
             }
             None => {}
         }
+        if self.focus == Focus::Grid
+            && let std::ops::ControlFlow::Break(effect) = self.timetable_command(command)
+        {
+            return effect;
+        }
         match command {
             Command::Down | Command::Up | Command::PageDown | Command::PageUp => {
                 let (step, forward) = match command {
@@ -380,14 +396,15 @@ impl App {
             Command::Bottom => self.step(usize::MAX, true),
             Command::FocusNext | Command::FocusPrev => {
                 self.focus = match self.focus {
-                    Focus::List => Focus::Detail,
-                    Focus::Detail => Focus::List,
+                    Focus::List | Focus::Grid => Focus::Detail,
+                    Focus::Detail => self.home(),
                 };
             }
             Command::FocusDetail | Command::Select => self.focus = Focus::Detail,
-            Command::FocusList => self.focus = Focus::List,
-            // Back: from the detail to the list, from a searched list to every talk.
-            Command::Back if self.focus == Focus::Detail => self.focus = Focus::List,
+            Command::FocusList => self.focus = self.home(),
+            // Back: from the detail to the list (or the grid), from a searched list to every
+            // talk.
+            Command::Back if self.focus == Focus::Detail => self.focus = self.home(),
             Command::Back => return self.clear_search(),
             Command::OpenSlides => return self.open_slides(),
             Command::ToggleHelp => self.overlay = Some(Overlay::Help(TextOverlay::default())),
@@ -398,18 +415,26 @@ impl App {
             Command::PrevMatch => self.jump_to_match(false),
             Command::Filters => self.open_filters(),
             Command::ClearFilters => return self.clear_filters(),
+            Command::JumpNow if self.timetable.is_some() => self.timetable_now(),
             Command::JumpNow => self.jump_to_now(),
-            Command::ToggleZone => self.toggle_zone(),
+            Command::ToggleZone => {
+                self.toggle_zone();
+                self.timetable_zone_changed();
+            }
             Command::Refresh => return Some(Effect::Refresh),
             Command::Changes => self.overlay = Some(Overlay::Changes(TextOverlay::default())),
             Command::Star => return self.toggle_selected(Mark::Star),
             Command::Maybe => return self.toggle_selected(Mark::Maybe),
             Command::Agenda => self.open_agenda(),
             Command::ToggleRank => self.toggle_rank(),
+            Command::PrevDay | Command::NextDay if self.timetable.is_some() => {
+                self.timetable_day(command == Command::NextDay);
+            }
             Command::PrevDay | Command::NextDay => self.jump_day(command == Command::NextDay),
             Command::Links => self.open_links(),
             Command::CopyLink => return self.copy_link(),
             Command::Pipe => self.open_pipe(),
+            Command::Timetable => self.toggle_timetable(),
             // Prompt and panel commands mean nothing in the panes.
             _ => {}
         }
@@ -424,6 +449,7 @@ impl App {
                 let selected = self.view.step(self.list.selected, n, forward);
                 self.select(selected);
             }
+            Focus::Grid => {}
             Focus::Detail => {
                 let scroll = if forward {
                     self.detail.scroll.saturating_add(n)
@@ -461,6 +487,9 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) {
+        if self.timetable_click(column, row) {
+            return;
+        }
         if let Some(list) = self.list.region.filter(|r| r.pane.contains(column, row)) {
             self.focus = Focus::List;
             if list.inner.contains(column, row) {
@@ -479,6 +508,9 @@ impl App {
     }
 
     fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        if self.timetable_wheel(column, row, down) {
+            return;
+        }
         let over =
             |region: Option<PaneRegion>| region.is_some_and(|r| r.pane.contains(column, row));
         let focus = self.focus;
@@ -496,7 +528,7 @@ impl App {
     /// Lines in a page of the focused pane: its visible height less one line of overlap.
     fn page(&self) -> usize {
         let region = match self.focus {
-            Focus::List => self.list.region,
+            Focus::List | Focus::Grid => self.list.region,
             Focus::Detail => self.detail.region,
         };
         region

@@ -210,6 +210,13 @@ impl App {
         let talk = TalkIx::from_index(*i);
         self.overlay = None;
         self.focus = Focus::Detail;
+        // In the timetable: the talk's day, the talk selected, whatever the search leaves out.
+        if self.timetable.is_some() && self.program.conference_day(*i).is_some() {
+            self.show_in_timetable(Some(talk));
+            self.focus = Focus::Detail;
+            return None;
+        }
+        self.timetable = None;
         if let Some(position) = self.view.position_of(talk) {
             self.select(position);
             return None;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{App, Effect, Focus, Overlay, View};
+use super::{App, Effect, Overlay, View};
 use crate::action::Command;
 use crate::input::{History, LineInput};
 use crate::program::TalkIx;
@@ -117,7 +117,7 @@ impl App {
                 let text = input.text().to_owned();
                 self.remember(&text);
                 self.overlay = None;
-                self.focus = Focus::List;
+                self.focus = self.home();
                 return None;
             }
             Command::Back => {

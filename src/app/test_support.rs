@@ -83,6 +83,7 @@ pub fn measure_with(app: &mut App, lines: usize, matches: Vec<usize>) {
         detail,
         text: detail.map(|_| text),
         overlay,
+        grid: None,
     });
 }
 

@@ -54,7 +54,7 @@ pub struct Row {
     pub hint: Option<Hint>,
 }
 
-use Context::{Agenda, Detail, Filters, Help, Links, List, Search};
+use Context::{Agenda, Detail, Filters, Help, Links, List, Search, Timetable};
 
 const PANES: &[Context] = &[List, Detail];
 
@@ -147,4 +147,36 @@ pub const DEFAULTS: &[Row] = &[
     Row { keys: &[ch('e')], command: Command::ExportAgenda, contexts: &[Agenda], help: "export the starred talks as iCalendar", hint: Some(Hint::Room("export")) },
     Row { keys: &[plain(KeyCode::Esc), ch('a')], command: Command::Agenda, contexts: &[Agenda], help: "close the agenda", hint: Some(Hint::Always("close")) },
     Row { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[List, Detail, Help, Search, Filters, Agenda], help: "suspend (fg resumes)", hint: None },
+    Row { keys: &[ch('t')], command: Command::Timetable, contexts: PANES, help: "the timetable of the talk's day", hint: None },
+    Row { keys: &[plain(KeyCode::Down), ch('j')], command: Command::Down, contexts: &[Timetable], help: "the next talk in the room", hint: Some(Hint::Room("move")) },
+    Row { keys: &[plain(KeyCode::Up), ch('k')], command: Command::Up, contexts: &[Timetable], help: "the talk before in the room", hint: None },
+    Row { keys: &[plain(KeyCode::Right), ch('l')], command: Command::Right, contexts: &[Timetable], help: "the talk beside, or in the next room", hint: None },
+    Row { keys: &[plain(KeyCode::Left), ch('h')], command: Command::Left, contexts: &[Timetable], help: "the talk beside, or the room before", hint: None },
+    Row { keys: &[plain(KeyCode::PageDown), ctrl('d')], command: Command::PageDown, contexts: &[Timetable], help: "a page later", hint: None },
+    Row { keys: &[plain(KeyCode::PageUp), ctrl('u')], command: Command::PageUp, contexts: &[Timetable], help: "a page earlier", hint: None },
+    Row { keys: &[plain(KeyCode::Home), ch('g')], command: Command::Top, contexts: &[Timetable], help: "the start of the day", hint: None },
+    Row { keys: &[plain(KeyCode::End), ch('G')], command: Command::Bottom, contexts: &[Timetable], help: "the end of the day", hint: None },
+    Row { keys: &[plain(KeyCode::Enter)], command: Command::Select, contexts: &[Timetable], help: "read the talk", hint: Some(Hint::Room("read")) },
+    Row { keys: &[ch('[')], command: Command::PrevDay, contexts: &[Timetable], help: "previous day", hint: None },
+    Row { keys: &[ch(']')], command: Command::NextDay, contexts: &[Timetable], help: "next day", hint: Some(Hint::Room("day")) },
+    Row { keys: &[ch('w')], command: Command::NarrowRooms, contexts: &[Timetable], help: "rooms with a talk now / starred", hint: Some(Hint::Room("rooms")) },
+    Row { keys: &[ch('.')], command: Command::JumpNow, contexts: &[Timetable], help: "now: the talk running, the now line", hint: None },
+    Row { keys: &[ch('s')], command: Command::Star, contexts: &[Timetable], help: "star the talk, or unstar it", hint: None },
+    Row { keys: &[ch('m')], command: Command::Maybe, contexts: &[Timetable], help: "mark the talk maybe, or unmark it", hint: None },
+    Row { keys: &[ch('o')], command: Command::OpenSlides, contexts: &[Timetable], help: "open the slides", hint: None },
+    Row { keys: &[ch('u')], command: Command::Links, contexts: &[Timetable], help: "the talk's links, numbered", hint: None },
+    Row { keys: &[ch('y')], command: Command::CopyLink, contexts: &[Timetable], help: "copy the talk's page", hint: None },
+    Row { keys: &[ch('|')], command: Command::Pipe, contexts: &[Timetable], help: "pipe the talk to a command", hint: None },
+    Row { keys: &[ch('/')], command: Command::Search, contexts: &[Timetable], help: "search: the rest is dimmed", hint: Some(Hint::Room("search")) },
+    Row { keys: &[ch('f')], command: Command::Filters, contexts: &[Timetable], help: "filters: the rest is dimmed", hint: None },
+    Row { keys: &[ch('F')], command: Command::ClearFilters, contexts: &[Timetable], help: "clear every filter", hint: None },
+    Row { keys: &[ch('z')], command: Command::ToggleZone, contexts: &[Timetable], help: "local times / program times", hint: None },
+    Row { keys: &[ch('a')], command: Command::Agenda, contexts: &[Timetable], help: "my agenda: the picked talks by day", hint: None },
+    Row { keys: &[ch('R')], command: Command::Refresh, contexts: &[Timetable], help: "load again, keeping your place", hint: None },
+    Row { keys: &[ch('i')], command: Command::About, contexts: &[Timetable], help: "about the program: venue, web page", hint: None },
+    Row { keys: &[ch('t')], command: Command::Timetable, contexts: &[Timetable], help: "back to the list", hint: Some(Hint::Always("list")) },
+    Row { keys: &[ch('?')], command: Command::ToggleHelp, contexts: &[Timetable], help: "show or hide the help", hint: Some(Hint::Always("help")) },
+    Row { keys: &[plain(KeyCode::Esc)], command: Command::Back, contexts: &[Timetable], help: "clear the search", hint: None },
+    Row { keys: &[ch('q'), ctrl('c')], command: Command::Quit, contexts: &[Timetable], help: "quit", hint: Some(Hint::Always("quit")) },
+    Row { keys: &[ctrl('z')], command: Command::Suspend, contexts: &[Timetable], help: "suspend (fg resumes)", hint: None },
 ];

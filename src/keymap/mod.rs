@@ -16,7 +16,7 @@ mod defaults;
 mod names;
 mod patch;
 
-use Context::{Agenda, Detail, Filters, Help, Links, List, Search};
+use Context::{Agenda, Detail, Filters, Help, Links, List, Search, Timetable};
 pub use defaults::{DEFAULTS, Hint, Row, ch, ctrl, plain};
 pub use names::{BadKey, key_names, parse_key};
 pub use patch::Change;
@@ -48,6 +48,8 @@ pub enum Context {
     Agenda,
     /// The numbered list of the selected talk's links.
     Links,
+    /// The timetable's grid.
+    Timetable,
 }
 
 /// One key chord.
@@ -170,6 +172,7 @@ impl fmt::Display for Context {
             Filters => "filter panel",
             Agenda => "agenda",
             Links => "links list",
+            Timetable => "timetable",
         })
     }
 }
@@ -230,6 +233,7 @@ impl Keymap {
         [
             (List, "Talk list"),
             (Detail, "Talk detail"),
+            (Timetable, "Timetable"),
             (Search, "Search prompt (other keys type)"),
             (Filters, "Filter panel"),
             (Agenda, "Agenda"),
@@ -348,6 +352,7 @@ mod tests {
             [
                 "Talk list",
                 "Talk detail",
+                "Timetable",
                 "Search prompt (other keys type)",
                 "Filter panel",
                 "Agenda",
@@ -363,7 +368,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            rows(3),
+            rows(4),
             owned(&[
                 ("q Ctrl-c", "quit"),
                 ("↓ j", "next value"),
@@ -403,9 +408,9 @@ mod tests {
                 "{expected:?} in {list:?}"
             );
         }
-        assert_eq!(list.len(), 36, "{list:?}");
+        assert_eq!(list.len(), 37, "{list:?}");
         assert_eq!(
-            rows(5),
+            rows(6),
             owned(&[
                 ("↓ j", "next link"),
                 ("↑ k", "previous link"),
@@ -419,11 +424,15 @@ mod tests {
                 ("Ctrl-z", "suspend (fg resumes)"),
             ])
         );
-        for context in [List, Detail, Search, Filters, Agenda, Links, Help] {
-            let index = [List, Detail, Search, Filters, Agenda, Links, Help]
-                .iter()
-                .position(|c| *c == context)
-                .expect("a section");
+        for context in [
+            List, Detail, Timetable, Search, Filters, Agenda, Links, Help,
+        ] {
+            let index = [
+                List, Detail, Timetable, Search, Filters, Agenda, Links, Help,
+            ]
+            .iter()
+            .position(|c| *c == context)
+            .expect("a section");
             for (key, hint) in keymap.hints(context) {
                 let row = sections[index]
                     .1
@@ -439,7 +448,9 @@ mod tests {
     fn ctrl_c_quits_everywhere_and_shift_is_ignored_for_letters() {
         let keymap = Keymap::default();
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for context in [List, Detail, Help, Search, Filters, Agenda, Links] {
+        for context in [
+            List, Detail, Help, Search, Filters, Agenda, Links, Timetable,
+        ] {
             assert_eq!(keymap.lookup(context, &ctrl_c), Some(Command::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);

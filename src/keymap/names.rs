@@ -256,7 +256,14 @@ mod tests {
         assert_eq!(
             names,
             [
-                "list", "detail", "help", "prompt", "filters", "agenda", "links"
+                "list",
+                "detail",
+                "help",
+                "prompt",
+                "filters",
+                "agenda",
+                "links",
+                "timetable"
             ]
         );
         for context in Context::all() {

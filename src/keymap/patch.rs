@@ -111,7 +111,7 @@ mod tests {
 
     use super::super::{ch, plain};
     use super::*;
-    use Context::{Agenda, Detail, Filters, List};
+    use Context::{Agenda, Detail, Filters, List, Timetable};
 
     fn press(keymap: &Keymap, context: Context, key: Key) -> Option<Command> {
         keymap.lookup(context, &KeyEvent::new(key.code, key.modifiers))
@@ -135,7 +135,10 @@ mod tests {
         for command in Command::all() {
             assert!(!keymap.contexts_of(command).is_empty(), "{command:?}");
         }
-        assert_eq!(keymap.contexts_of(Command::Star), [List, Detail, Agenda]);
+        assert_eq!(
+            keymap.contexts_of(Command::Star),
+            [List, Detail, Agenda, Timetable]
+        );
     }
 
     #[test]

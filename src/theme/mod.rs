@@ -77,6 +77,9 @@ pub struct Theme {
     pub pick: Style,
     /// A clash with a starred talk: `!`.
     pub clash: Style,
+    /// The timetable's talk boxes, one style per track in turn (by the track's first
+    /// appearance in the program); empty for a theme without colours.
+    pub tracks: Vec<Style>,
 }
 
 impl Default for Theme {
@@ -132,6 +135,10 @@ impl Theme {
             clash: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            tracks: [24, 22, 88, 54, 94, 23, 58, 89, 18, 52]
+                .into_iter()
+                .map(|c| Style::new().bg(Color::Indexed(c)).fg(Color::White))
+                .collect(),
         }
     }
 }
@@ -176,6 +183,7 @@ impl Theme {
             now,
             pick,
             clash,
+            tracks: _,
         } = self.clone();
         Theme {
             title: strip(title, mono.title),
@@ -197,12 +205,14 @@ impl Theme {
             now: strip(now, mono.now),
             pick: strip(pick, mono.pick),
             clash: strip(clash, mono.clash),
+            // Track colours are colour and nothing else: boxes are told apart by their borders.
+            tracks: Vec::new(),
         }
     }
 
     /// Every style, for checks over all of them.
-    pub fn styles(&self) -> [Style; 19] {
-        [
+    pub fn styles(&self) -> Vec<Style> {
+        let mut styles = vec![
             self.title,
             self.dim,
             self.bar,
@@ -222,7 +232,9 @@ impl Theme {
             self.now,
             self.pick,
             self.clash,
-        ]
+        ];
+        styles.extend(self.tracks.iter().copied());
+        styles
     }
 }
 

@@ -35,6 +35,11 @@ pub(super) fn light() -> Theme {
         now: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         pick: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
         clash: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        // Pale backgrounds under black text.
+        tracks: [153, 194, 224, 189, 229, 159, 223, 225, 152, 187]
+            .into_iter()
+            .map(|c| Style::new().bg(Color::Indexed(c)).fg(Color::Black))
+            .collect(),
     }
 }
 
@@ -74,6 +79,18 @@ pub(super) fn high_contrast() -> Theme {
         now: Style::new().fg(Color::LightGreen).add_modifier(bold),
         pick: Style::new().fg(Color::LightYellow).add_modifier(bold),
         clash: Style::new().fg(Color::LightRed).add_modifier(bold),
+        // The sixteen-colour palette's strongest pairs.
+        tracks: [
+            (Color::Blue, Color::White),
+            (Color::Green, Color::Black),
+            (Color::Red, Color::White),
+            (Color::Cyan, Color::Black),
+            (Color::Magenta, Color::White),
+            (Color::Yellow, Color::Black),
+        ]
+        .into_iter()
+        .map(|(bg, fg)| Style::new().bg(bg).fg(fg).add_modifier(bold))
+        .collect(),
     }
 }
 
@@ -101,5 +118,6 @@ pub(super) fn mono() -> Theme {
         now: Style::new().add_modifier(bold),
         pick: Style::new().add_modifier(bold),
         clash: Style::new().add_modifier(bold),
+        tracks: Vec::new(),
     }
 }

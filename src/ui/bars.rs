@@ -71,11 +71,24 @@ fn compact_position(app: &App) -> Option<String> {
     })
 }
 
+/// Where the timetable is: `day 1 of 2`.
+fn timetable_position(t: &crate::app::Timetable) -> String {
+    let day = t
+        .days
+        .iter()
+        .position(|&d| d == t.grid.day)
+        .map_or(0, |i| i + 1);
+    format!("day {day} of {}", t.days.len())
+}
+
 pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let mut position = position(app);
+    let mut position = match &app.timetable {
+        Some(t) => timetable_position(t),
+        None => position(app),
+    };
     // The day of the selected talk, before where it is in the list, while there is room.
     if let Some(day) = selected_day(app)
         && position.width() + day.width() + 40 <= usize::from(area.width)
@@ -84,7 +97,12 @@ pub fn render_header(app: &App, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     // On a narrow screen the position keeps its numbers and drops its words.
     if position.width() + 8 > usize::from(area.width) {
-        position = compact_position(app).unwrap_or(position);
+        position = match &app.timetable {
+            Some(t) => timetable_position(t)
+                .replace("day ", "")
+                .replace(" of ", "/"),
+            None => compact_position(app).unwrap_or(position),
+        };
     }
     let mut left = vec![Span::styled(app.program.info.title.as_str(), theme.title)];
     if app.program.origin == Origin::BuiltIn {

@@ -4,7 +4,8 @@
 //! Widgets only read the [`App`]. The one thing kept between frames is the detail text wrapped
 //! for the current talk and width ([`Ui`]): the app learns how many lines it has and which hold
 //! a match, never the lines themselves. Work per frame is proportional to what is visible: the
-//! list builds only its visible rows, the detail clones only its visible lines.
+//! list builds only its visible rows, the detail clones only its visible lines, the timetable
+//! draws only the rooms and rows in view.
 
 pub mod about;
 pub mod agenda_view;
@@ -19,6 +20,7 @@ pub mod talk_detail;
 pub mod talk_list;
 mod text;
 mod text_overlay;
+pub mod timetable_view;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -31,6 +33,9 @@ use crate::context::AppContext;
 /// Below this width the panes are shown one at a time.
 pub const NARROW_WIDTH: u16 = 70;
 
+/// From this width on, the detail of a talk read from the timetable shows beside the grid.
+pub const WIDE_TIMETABLE: u16 = 110;
+
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -40,6 +45,8 @@ pub struct Areas {
     /// `None` when the pane is not shown (narrow terminals show only the focused pane).
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The timetable's grid, when it is shown in place of the list.
+    pub grid: Option<Rect>,
 }
 
 impl Areas {
@@ -59,7 +66,7 @@ impl Areas {
         let body = if area.height < 3 { area } else { body };
         let (list, detail) = if body.width < NARROW_WIDTH {
             match focus {
-                Focus::List => (Some(body), None),
+                Focus::List | Focus::Grid => (Some(body), None),
                 Focus::Detail => (None, Some(body)),
             }
         } else {
@@ -75,6 +82,36 @@ impl Areas {
             footer,
             list,
             detail,
+            grid: None,
+        }
+    }
+
+    /// Where everything goes with the timetable shown: the grid across the body, and once a
+    /// talk is read, the detail beside it (or across the body on a narrower screen).
+    pub fn timetable(area: Rect, focus: Focus) -> Areas {
+        let mut areas = Areas::compute(area, Focus::List);
+        let body = areas.body;
+        areas.list = None;
+        (areas.grid, areas.detail) = match focus {
+            Focus::Detail if body.width >= WIDE_TIMETABLE => {
+                let detail = (body.width * 2 / 5).clamp(44, 80);
+                let [grid, detail] =
+                    Layout::horizontal([Constraint::Fill(1), Constraint::Length(detail)])
+                        .areas(body);
+                (Some(grid), Some(detail))
+            }
+            Focus::Detail => (None, Some(body)),
+            Focus::List | Focus::Grid => (Some(body), None),
+        };
+        areas
+    }
+
+    /// Where everything goes for the app's state: the timetable's layout while it is shown.
+    pub fn for_app(area: Rect, app: &App) -> Areas {
+        if app.timetable.is_some() {
+            Areas::timetable(area, app.focus)
+        } else {
+            Areas::compute(area, app.focus)
         }
     }
 }
@@ -100,7 +137,7 @@ fn region(r: Rect) -> Region {
 /// was measured (it keeps its scroll positions inside that), then renders the app.
 pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
     let area = frame.area();
-    let areas = Areas::compute(area, app.focus);
+    let areas = Areas::for_app(area, app);
     let text_area = areas.detail.map(talk_detail::text_area);
     let text = text_area.map(|r| {
         ui.detail
@@ -117,6 +154,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
         )),
         _ => None,
     };
+    let grid = areas.grid.map(|g| timetable_view::viewport(app, g));
     app.measured(Measured {
         list: areas.list.map(|pane| PaneRegion {
             pane: region(pane),
@@ -128,6 +166,7 @@ pub fn draw(app: &mut App, ui: &mut Ui, ctx: &AppContext, frame: &mut Frame) {
         }),
         text,
         overlay,
+        grid,
     });
     frame.render_widget(
         Screen {
@@ -152,10 +191,13 @@ struct Screen<'a> {
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, ctx) = (self.app, self.ctx);
-        let areas = Areas::compute(area, app.focus);
+        let areas = Areas::for_app(area, app);
         bars::render_header(app, &ctx.theme, areas.header, buf);
         if let Some(list) = areas.list {
             talk_list::TalkList::new(app, ctx).render(list, buf);
+        }
+        if let Some(grid) = areas.grid {
+            timetable_view::TimetableView { app, ctx }.render(grid, buf);
         }
         if let Some(detail) = areas.detail {
             talk_detail::TalkDetail::new(app, self.detail, &ctx.theme).render(detail, buf);
