@@ -424,15 +424,10 @@ mod tests {
                 ("Ctrl-z", "suspend (fg resumes)"),
             ])
         );
-        for context in [
+        let in_order = [
             List, Detail, Timetable, Search, Filters, Agenda, Links, Help,
-        ] {
-            let index = [
-                List, Detail, Timetable, Search, Filters, Agenda, Links, Help,
-            ]
-            .iter()
-            .position(|c| *c == context)
-            .expect("a section");
+        ];
+        for (index, context) in in_order.into_iter().enumerate() {
             for (key, hint) in keymap.hints(context) {
                 let row = sections[index]
                     .1
