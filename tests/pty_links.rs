@@ -2,8 +2,8 @@
 //! a talk's link through the recording opener, `y` with copying off writes no OSC 52 sequence
 //! and says how to turn it on, and `|` pipes the talk to a shell command on the terminal
 //! handed over as for Ctrl-Z, waits for Enter, shows how the command ended and takes the
-//! terminal back. Copying with `clipboard = "osc52"` needs the config file, and is tested at
-//! the level of the effect runner and the encoder.
+//! terminal back. With `clipboard = "osc52"` in the configuration file, `y` writes the link
+//! as one OSC 52 sequence.
 
 mod pty_support;
 
@@ -110,6 +110,32 @@ fn y_with_copying_off_writes_nothing_and_says_how_to_turn_it_on() {
     assert!(
         rfind(&raw, b"\x1b]52").is_none(),
         "an OSC 52 sequence was written"
+    );
+}
+
+#[test]
+fn y_with_osc52_turned_on_writes_the_talk_page_as_one_sequence() {
+    let fixture = fixture();
+    let dir = fixture.path("config/lectern");
+    std::fs::create_dir_all(&dir).expect("mkdir config");
+    std::fs::write(dir.join("config.toml"), "clipboard = \"osc52\"\n").expect("write config");
+    let mut session = fixture.start(120, 30);
+    session.wait_for("the program", SCREEN_TIMEOUT, |s| {
+        s.contents().contains("1 Alpha: slides that exist")
+    });
+    session.send(b"y");
+    session.wait_for("the copy said", SCREEN_TIMEOUT, |s| {
+        footer(s).contains("copied https://days.example/talk/alpha")
+    });
+    session.quit();
+    let raw = session.output().raw.clone();
+    // base64("https://days.example/talk/alpha"), worked out with base64(1).
+    let expected = b"\x1b]52;c;aHR0cHM6Ly9kYXlzLmV4YW1wbGUvdGFsay9hbHBoYQ==\x07";
+    let at = rfind(&raw, expected).expect("the OSC 52 sequence of the talk's page");
+    assert_eq!(
+        rfind(&raw[..at], b"\x1b]52"),
+        None,
+        "one sequence, written once"
     );
 }
 
