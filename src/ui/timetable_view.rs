@@ -119,6 +119,8 @@ impl Widget for TimetableView<'_> {
         let last = (t.left + usize::from(g.columns)).min(t.shown.len());
         let rooms = if t.narrowed {
             format!(" {} of {total} rooms ", t.shown.len())
+        } else if last == first && total > 1 {
+            format!(" room {first} of {total} ")
         } else if last > t.left && last - t.left < total {
             format!(" rooms {first}–{last} of {total} ")
         } else if total == 1 {
