@@ -26,7 +26,14 @@ use crate::source::{Loaded, Source, SourceError};
 
 /// Browse a conference or workshop program in the terminal.
 #[derive(Debug, Parser)]
-#[command(version, about, args_conflicts_with_subcommands = true)]
+// Not `args_conflicts_with_subcommands`: it counts global options too, so `lectern --config
+// FILE config` would read `config` as a program file. The browsing arguments are refused with
+// a subcommand in `Cli::browse_only_with_subcommand` instead.
+#[command(
+    version,
+    about,
+    override_usage = "lectern [OPTIONS] [PROGRAM]\n       lectern [OPTIONS] <COMMAND>"
+)]
 pub struct Cli {
     /// The program file to browse, or a published schedule (Pentabarf/frab XML, frab/pretalx
     /// JSON, iCalendar), converted in memory; either may be an http(s) address. Default:
@@ -79,6 +86,24 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Cmd>,
+}
+
+impl Cli {
+    /// The first browsing-only argument given along with a subcommand, as the user wrote it.
+    fn browse_only_with_subcommand(&self) -> Option<String> {
+        self.command.as_ref()?;
+        if let Some(program) = &self.program {
+            return Some(format!("the program '{}'", program.display()));
+        }
+        [
+            ("--opener", self.opener.is_some()),
+            ("--refresh", self.refresh.is_some()),
+            ("--search", self.search.is_some()),
+            ("--timezone", self.timezone.is_some()),
+        ]
+        .into_iter()
+        .find_map(|(name, given)| given.then(|| name.to_owned()))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -196,6 +221,14 @@ macro_rules! say {
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(arg) = cli.browse_only_with_subcommand() {
+        <Cli as clap::CommandFactory>::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{arg} is for browsing: it cannot be used with a subcommand"),
+            )
+            .exit();
+    }
     let mode = if cli.offline {
         Mode::Offline
     } else {

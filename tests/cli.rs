@@ -912,7 +912,7 @@ fn version_and_help() {
     );
     for wanted in [
         "Usage: lectern [OPTIONS] [PROGRAM]",
-        "       lectern <COMMAND>",
+        "       lectern [OPTIONS] <COMMAND>",
         "check Validate program files and schedules: print their errors and warnings, browse nothing",
         "import Convert a published schedule into a program file",
         "completions Print a shell completion script",

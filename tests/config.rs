@@ -280,3 +280,54 @@ mod hostile {
         }
     }
 }
+
+#[test]
+fn global_options_go_before_or_after_the_subcommand() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let file = home.path().join("mine.toml");
+    write(&file, "theme = \"light\"\n");
+    let path = file.to_str().expect("UTF-8");
+    for args in [["--config", path, "config"], ["config", "--config", path]] {
+        let out = lectern(home.path(), &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stdout).contains("\ntheme = \"light\"\n"),
+            "{args:?}"
+        );
+    }
+    let out = lectern(home.path(), &["--color", "never", "config"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
+
+#[test]
+fn browsing_arguments_are_refused_with_a_subcommand() {
+    let home = tempfile::tempdir().expect("tempdir");
+    for (args, said) in [
+        (
+            &["program.toml", "config"][..],
+            "the program 'program.toml' is for browsing",
+        ),
+        (
+            &["--opener", "true", "config"][..],
+            "--opener is for browsing",
+        ),
+        (
+            &["--search", "rust", "config"][..],
+            "--search is for browsing",
+        ),
+    ] {
+        let out = lectern(home.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(said),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
