@@ -13,7 +13,7 @@
 //! there is one. Searching and the prompt live in `search`, the filter panel in `filters`; the
 //! clock, the time zone shown and jumping to what runs now in `schedule`; the measured layout
 //! in `layout`; the user's picks and the agenda overlay in `picks`; the talk's links, copying
-//! and piping in `links`.
+//! and piping in `links`; the mouse in `pointer`; the scroll of text overlays in `text_overlay`.
 
 mod days;
 mod filters;
@@ -22,8 +22,10 @@ mod links;
 mod live;
 mod messages;
 mod picks;
+mod pointer;
 mod schedule;
 mod search;
+mod text_overlay;
 mod timetable;
 mod view;
 
@@ -45,6 +47,8 @@ pub use live::{Live, ordered, summary};
 pub use picks::{AgendaOverlay, Entry, entries};
 pub use schedule::{Clock, Marker};
 pub use search::SearchState;
+pub use text_overlay::TextOverlay;
+use text_overlay::text_overlay_command;
 pub use timetable::{GridViewport, Timetable};
 pub use view::{Row, View};
 
@@ -81,30 +85,6 @@ pub enum Overlay {
     Links(LinksOverlay),
     /// The prompt for a shell command the selected talk is piped to.
     Pipe(crate::input::LineInput),
-}
-
-/// A scrolling text overlay (the help, the program's details).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextOverlay {
-    /// The first line shown.
-    pub scroll: usize,
-    /// The overlay's rows and text length, as the last frame measured them; `None` until it
-    /// has been drawn.
-    pub viewport: Option<Viewport>,
-}
-
-impl TextOverlay {
-    /// Keeps the scroll inside the text, when its size is known.
-    fn clamp(&mut self) {
-        if let Some(v) = self.viewport {
-            self.scroll = self.scroll.min(v.lines.saturating_sub(v.rows.max(1)));
-        }
-    }
-
-    /// Lines in a page: the rows shown (at least one).
-    fn page(&self) -> usize {
-        self.viewport.map_or(1, |v| v.rows.max(1))
-    }
 }
 
 /// A message on the status line, in place of the key hints until the next command.
@@ -486,45 +466,6 @@ impl App {
         }
     }
 
-    fn click(&mut self, column: u16, row: u16) {
-        if self.timetable_click(column, row) {
-            return;
-        }
-        if let Some(list) = self.list.region.filter(|r| r.pane.contains(column, row)) {
-            self.focus = Focus::List;
-            if list.inner.contains(column, row) {
-                let index = self.list.offset + usize::from(row - list.inner.y);
-                if self.view.talk_at(index).is_some() {
-                    self.select(index);
-                }
-            }
-        } else if self
-            .detail
-            .region
-            .is_some_and(|r| r.pane.contains(column, row))
-        {
-            self.focus = Focus::Detail;
-        }
-    }
-
-    fn wheel(&mut self, column: u16, row: u16, down: bool) {
-        if self.timetable_wheel(column, row, down) {
-            return;
-        }
-        let over =
-            |region: Option<PaneRegion>| region.is_some_and(|r| r.pane.contains(column, row));
-        let focus = self.focus;
-        if over(self.list.region) {
-            self.focus = Focus::List;
-            self.step(1, down);
-        } else if over(self.detail.region) {
-            self.focus = Focus::Detail;
-            self.step(3, down);
-        }
-        self.focus = focus;
-        self.clamp();
-    }
-
     /// Lines in a page of the focused pane: its visible height less one line of overlap.
     fn page(&self) -> usize {
         let region = match self.focus {
@@ -565,27 +506,6 @@ impl App {
             text.clamp();
         }
     }
-}
-
-/// Keys in the help or the program overlay: they scroll it; `false` when they close it.
-fn text_overlay_command(text: &mut TextOverlay, command: Command) -> bool {
-    let page = text.page();
-    text.scroll = match command {
-        Command::Down => text.scroll.saturating_add(1),
-        Command::Up => text.scroll.saturating_sub(1),
-        Command::PageDown => text.scroll.saturating_add(page),
-        Command::PageUp => text.scroll.saturating_sub(page),
-        Command::Top => 0,
-        Command::Bottom => usize::MAX,
-        Command::ToggleHelp
-        | Command::Back
-        | Command::About
-        | Command::Changes
-        | Command::Messages => return false,
-        _ => text.scroll,
-    };
-    text.clamp();
-    true
 }
 
 #[cfg(test)]
