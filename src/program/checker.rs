@@ -25,6 +25,9 @@ pub(super) struct Checker<'s> {
     pub(super) kept: (usize, usize),
     /// Diagnostics past [`MAX_DIAGNOSTICS`] of their severity: (errors, warnings).
     pub(super) suppressed: (usize, usize),
+    /// Where in `src` the tree being checked starts: spans are counted from there (a talk
+    /// parsed on its own, see [`super::sections`]).
+    pub(super) base: usize,
 }
 
 /// The text the user sees for a value's type.
@@ -48,6 +51,7 @@ impl<'s> Checker<'s> {
             diagnostics: Vec::new(),
             kept: (0, 0),
             suppressed: (0, 0),
+            base: 0,
         }
     }
 }
@@ -69,7 +73,7 @@ impl Checker<'_> {
             return;
         }
         *kept += 1;
-        let d = Diagnostic::at(severity, &self.source, offset, message).with_help(help);
+        let d = Diagnostic::at(severity, &self.source, self.base + offset, message).with_help(help);
         self.diagnostics.push(d);
     }
 
@@ -83,7 +87,10 @@ impl Checker<'_> {
 
     /// The source text of a value, shortened, for quoting in a message.
     pub(super) fn quote(&self, span: &Range<usize>) -> String {
-        let text = self.src.get(span.clone()).unwrap_or("");
+        let text = self
+            .src
+            .get(span.start + self.base..span.end + self.base)
+            .unwrap_or("");
         let short: String = text.chars().take(40).collect();
         if short.len() < text.len() {
             format!("{short}…")

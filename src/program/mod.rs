@@ -10,8 +10,10 @@ mod load;
 mod read;
 pub mod schedule;
 mod schema;
+mod sections;
 mod syntax;
 mod talk_ix;
+mod talk_list;
 mod write;
 
 use std::path::{Path, PathBuf};
