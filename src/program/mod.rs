@@ -23,7 +23,9 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, ZonedDateTime};
 
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
-pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, read_capped};
+pub use load::{
+    MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, parse_str_whole, read_capped,
+};
 pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};
 pub use talk_ix::TalkIx;
 pub use write::to_toml;
