@@ -25,9 +25,10 @@ pub(super) struct Checker<'s> {
     pub(super) kept: (usize, usize),
     /// Diagnostics past [`MAX_DIAGNOSTICS`] of their severity: (errors, warnings).
     pub(super) suppressed: (usize, usize),
-    /// Where in `src` the tree being checked starts: spans are counted from there (a talk
-    /// parsed on its own, see [`super::sections`]).
-    pub(super) base: usize,
+    /// Where the text the tree being checked was parsed from lies in `src`, when it is not
+    /// `src` itself ([`super::sections`]): pieces as (offset in that text, offset in `src`), in
+    /// order. Empty: the text is `src`.
+    pub(super) pieces: Vec<(usize, usize)>,
 }
 
 /// The text the user sees for a value's type.
@@ -51,7 +52,7 @@ impl<'s> Checker<'s> {
             diagnostics: Vec::new(),
             kept: (0, 0),
             suppressed: (0, 0),
-            base: 0,
+            pieces: Vec::new(),
         }
     }
 }
@@ -73,8 +74,26 @@ impl Checker<'_> {
             return;
         }
         *kept += 1;
-        let d = Diagnostic::at(severity, &self.source, self.base + offset, message).with_help(help);
+        let d =
+            Diagnostic::at(severity, &self.source, self.in_file(offset), message).with_help(help);
         self.diagnostics.push(d);
+    }
+
+    /// The offset in `src` of `offset` in the text the tree was parsed from (a span never
+    /// crosses from one piece to the next: pieces end at line breaks).
+    pub(super) fn in_file(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|&(at, _)| at <= offset);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(&(at, file)) => file + (offset - at),
+            None => offset,
+        }
+    }
+
+    /// An error at an offset of `src` itself, whatever text the tree was parsed from.
+    pub(super) fn error_in_file(&mut self, offset: usize, message: String, help: &str) {
+        let pieces = std::mem::take(&mut self.pieces);
+        self.error(&(offset..offset), message, help);
+        self.pieces = pieces;
     }
 
     pub(super) fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
@@ -89,7 +108,7 @@ impl Checker<'_> {
     pub(super) fn quote(&self, span: &Range<usize>) -> String {
         let text = self
             .src
-            .get(span.start + self.base..span.end + self.base)
+            .get(self.in_file(span.start)..self.in_file(span.start) + span.len())
             .unwrap_or("");
         let short: String = text.chars().take(40).collect();
         if short.len() < text.len() {

@@ -133,8 +133,8 @@ impl Checker<'_> {
         self.unknown_keys(root, TOP_KEYS, "at the top level");
         let info = match find(root, "program") {
             None => {
-                self.error(
-                    &(0..0),
+                self.error_in_file(
+                    0,
                     "missing the `[program]` table".into(),
                     "expected a `[program]` table with at least `title = \"...\"`",
                 );

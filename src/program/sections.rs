@@ -6,8 +6,8 @@
 //! token; a dense file has a token every byte or two) before it builds its tree, and that tree
 //! costs about a kilobyte per small table: parsed whole, a file of many short talks peaks at
 //! 80 times its size. Cut into sections, the same file is the rest (everything that is not a
-//! talk section, with the talk sections blanked out so every byte keeps its offset) and one
-//! small document per talk.
+//! talk section, joined) and one small document per talk; the spans of each are mapped back
+//! to the file, so every diagnostic points where it did.
 //!
 //! The cut must not change what the file means, so it is only used when it provably cannot:
 //! a header that names `talks` in a way the cut does not follow (quoted, or a `[talks.x]`
@@ -123,21 +123,29 @@ fn header(src: &str, tokens: &mut Lexer<'_>) -> Header {
     Header::Other
 }
 
-/// `src` with every talk section replaced by spaces: the rest of the file, each byte at its
-/// offset, so the parser's spans are the file's.
-fn rest<'s>(src: &'s str, sections: &[Range<usize>]) -> Cow<'s, str> {
+/// `src` without its talk sections, and where each piece of it lies in `src`: (offset in the
+/// rest, offset in `src`). Each piece ends at a line break (or at a header's indentation), so
+/// the pieces joined read as they did apart. (Blanking the sections out instead would keep
+/// every offset, but the parser reserves its token list by the length of its input.)
+fn rest<'s>(src: &'s str, sections: &[Range<usize>]) -> (Cow<'s, str>, Vec<(usize, usize)>) {
     if sections.is_empty() {
-        return Cow::Borrowed(src);
+        return (Cow::Borrowed(src), Vec::new());
     }
-    let mut text = String::with_capacity(src.len());
+    let kept = src.len() - sections.iter().map(Range::len).sum::<usize>();
+    let mut text = String::with_capacity(kept);
+    let mut pieces = Vec::new();
     let mut at = 0;
-    for section in sections {
-        text.push_str(&src[at..section.start]);
-        text.extend(std::iter::repeat_n(' ', section.len()));
+    for section in sections
+        .iter()
+        .chain(std::iter::once(&(src.len()..src.len())))
+    {
+        if section.start > at {
+            pieces.push((text.len(), at));
+            text.push_str(&src[at..section.start]);
+        }
         at = section.end;
     }
-    text.push_str(&src[at..]);
-    Cow::Owned(text)
+    (Cow::Owned(text), pieces)
 }
 
 /// The file cannot be checked in sections: it must be checked whole.
@@ -155,19 +163,20 @@ impl Checker<'_> {
         if parts.is_err() {
             self.diagnostics.truncate(mark.0);
             (self.kept, self.suppressed) = (mark.1, mark.2);
-            self.base = 0;
+            self.pieces.clear();
         }
         parts
     }
 
     fn try_sections(&mut self, sections: &[Range<usize>]) -> Result<Option<Parts>, NotSplit> {
         let src = self.src;
-        let rest = rest(src, sections);
+        let (rest, pieces) = rest(src, sections);
         let (root, errors) = DeTable::parse_recoverable(&rest);
         let root = root.into_inner();
         if !errors.is_empty() || find(&root, "talks").is_some() {
             return Err(NotSplit);
         }
+        self.pieces = pieces;
         let (info, tz) = self.head(&root);
         drop(root);
         drop(rest);
@@ -185,10 +194,11 @@ impl Checker<'_> {
                 }
                 _ => return Err(NotSplit),
             };
-            self.base = section.start;
+            self.pieces.clear();
+            self.pieces.push((0, section.start));
             self.talk_item(&mut list, index, item, tz.as_ref());
-            self.base = 0;
         }
+        self.pieces.clear();
         Ok(self.finish(info, Some(list)))
     }
 }

@@ -119,7 +119,18 @@ const TRICKY: &[(&str, bool, &str)] = &[
         true,
         "\u{feff}[[talks]]\r\ntitle = \"A\"\r\n[program]\r\ntitle = \"W\"\r\n",
     ),
+    (
+        "talks and speakers without their required fields, and an empty talk last",
+        true,
+        "[program]\ntitle = \"W\"\n[[talks]]\nid = \"x\"\n[[talks]]\ntitle = \"A\"\n\
+         [[talks.speakers]]\nbio = \"b\"\n[[talks]]",
+    ),
     ("a missing program", true, "[[talks]]\ntitle = \"A\"\n"),
+    (
+        "a missing program, the rest after a talk",
+        true,
+        "[[talks]]\ntitle = \"A\"\n[other]\nk = 1\n[[talks]]\ntitle = \"B\"\n[more]\n",
+    ),
     (
         "talks defined at the top and by headers",
         false,

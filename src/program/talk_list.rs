@@ -66,7 +66,8 @@ impl Checker<'_> {
             && let Some(id) = value.get_ref().as_str()
         {
             let span = value.span();
-            let span = self.base + span.start..self.base + span.end;
+            let start = self.in_file(span.start);
+            let span = start..start + span.len();
             list.given_ids.push((id.to_owned(), span));
         }
         match self.talk(index, item, table, tz) {
