@@ -18,9 +18,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use memchr::memchr;
 use toml::de::DeTable;
-use toml_parser::Source;
-use toml_parser::lexer::{Lexer, TokenKind};
 
 use super::checker::{Checker, find};
 use super::schema::Parts;
@@ -43,49 +42,74 @@ enum Header {
 /// and the lines up to the next top-level header that is not a `talks.` sub-table. `None` when
 /// a header names `talks` in a way the sections could not follow.
 ///
-/// Found with the TOML parser's own lexer, token by token without keeping them, so a header
-/// inside a multi-line string, a comment or an array spanning lines is never taken for one.
+/// A header is a `[` that starts a line outside any string, comment or open array or inline
+/// table. Written by hand over the bytes rather than with the TOML parser's own lexer
+/// (`toml_parser`), which found the same headers but, run before the parser lexes every
+/// section again, added a fifth to the load time of a large program. A mistake here cannot
+/// change what a file means, only cost the cut: a section cut in the middle of a string or
+/// an array does not parse, a header missed leaves a section holding more than one talk, or
+/// the rest holding `talks`, and each of those is checked whole.
 pub(super) fn talk_sections(src: &str) -> Option<Vec<Range<usize>>> {
+    let bytes = src.as_bytes();
     let mut sections = Vec::new();
     let mut open: Option<usize> = None;
     // Brackets and braces open in the current value: a line starting with `[` inside an
     // array is an element, not a header.
     let mut depth = 0usize;
     let mut line_start = true;
-    let mut tokens = Source::new(src).lex();
-    while let Some(token) = tokens.next() {
-        match token.kind() {
-            TokenKind::Eof => break,
-            TokenKind::Newline => line_start |= depth == 0,
-            TokenKind::Whitespace | TokenKind::Comment => {}
-            TokenKind::LeftSquareBracket if line_start && depth == 0 => {
+    // A byte order mark is not part of the first line.
+    let mut i = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'\n' => {
+                line_start |= depth == 0;
+                i += 1;
+            }
+            // A carriage return alone is the parser's to report.
+            b' ' | b'\t' | b'\r' => i += 1,
+            b'#' => i = memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n),
+            b'"' | b'\'' => {
                 line_start = false;
-                let start = token.span().start();
-                match header(src, &mut tokens) {
+                i = string_end(bytes, i);
+            }
+            b'[' if line_start && depth == 0 => {
+                line_start = false;
+                let (header, after) = header(bytes, i + 1);
+                match header {
                     Header::Talk => {
-                        if let Some(open) = open.replace(start) {
-                            sections.push(open..start);
+                        if let Some(open) = open.replace(i) {
+                            sections.push(open..i);
                         }
                     }
                     Header::TalkPart if open.is_some() => {}
                     Header::TalkPart | Header::Unclear => return None,
                     Header::Other => {
                         if let Some(open) = open.take() {
-                            sections.push(open..start);
+                            sections.push(open..i);
                         }
                     }
                 }
+                i = after;
             }
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
+            b'[' | b'{' => {
                 depth += 1;
                 line_start = false;
+                i += 1;
             }
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+            b']' | b'}' => {
                 // Too many closing brackets is a syntax error: the file is then checked whole.
                 depth = depth.saturating_sub(1);
                 line_start = false;
+                i += 1;
             }
-            _ => line_start = false,
+            _ => {
+                line_start = false;
+                i += 1;
+            }
         }
     }
     if let Some(open) = open {
@@ -94,33 +118,76 @@ pub(super) fn talk_sections(src: &str) -> Option<Vec<Range<usize>>> {
     Some(sections)
 }
 
-/// Reads a header's opening and first key from just after its first `[`; the rest of the
-/// header is left to the caller (its brackets close nothing it counts).
-fn header(src: &str, tokens: &mut Lexer<'_>) -> Header {
-    let mut array = false;
-    let mut first = None;
-    for token in tokens.by_ref() {
-        let text = &src[token.span().start()..token.span().end()];
-        match token.kind() {
-            TokenKind::LeftSquareBracket if !array && first.is_none() => array = true,
-            TokenKind::Whitespace => {}
-            TokenKind::Atom if first.is_none() => first = Some(text == "talks"),
-            TokenKind::BasicString | TokenKind::LiteralString if first.is_none() => {
-                let inner = text.get(1..text.len().saturating_sub(1)).unwrap_or("");
-                if inner == "talks" || inner.contains('\\') {
-                    return Header::Unclear;
-                }
-                first = Some(false);
+/// Where the string opening at `start` ends (just past its closing quotes; at the line's end
+/// for an unclosed one-line string, at the file's end for an unclosed multi-line one).
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let basic = quote == b'"';
+    let multi = bytes[start..].starts_with(&[quote; 3]);
+    let mut i = start + if multi { 3 } else { 1 };
+    while let Some(&byte) = bytes.get(i) {
+        if basic && byte == b'\\' {
+            i += 2;
+        } else if byte == b'\n' && !multi {
+            return i;
+        } else if byte == quote && (!multi || bytes[i..].starts_with(&[quote; 3])) {
+            if !multi {
+                return i + 1;
             }
-            TokenKind::MlBasicString | TokenKind::MlLiteralString => return Header::Unclear,
-            TokenKind::Dot if first == Some(true) => return Header::TalkPart,
-            TokenKind::RightSquareBracket if first == Some(true) && array => return Header::Talk,
-            // `[talks]` is another table here: the rest then defines `talks`, and a file that
-            // also has `[[talks]]` is checked whole (where it is an error).
-            _ => return Header::Other,
+            // A multi-line string may end with one or two quotes before its closing three.
+            let run = bytes[i..]
+                .iter()
+                .take(5)
+                .take_while(|&&b| b == quote)
+                .count();
+            return i + run;
+        } else {
+            i += 1;
         }
     }
-    Header::Other
+    bytes.len()
+}
+
+/// Reads a header from just after its first `[` to past its first key: what it says about
+/// `talks`, and where to go on reading (the rest of the header closes nothing that counts).
+fn header(bytes: &[u8], mut i: usize) -> (Header, usize) {
+    let array = bytes.get(i) == Some(&b'[');
+    if array {
+        i += 1;
+    }
+    let blank = |bytes: &[u8], i: usize| {
+        i + bytes[i.min(bytes.len())..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    i = blank(bytes, i);
+    let talks = if let Some(b'"' | b'\'') = bytes.get(i) {
+        let end = string_end(bytes, i);
+        let inner = bytes.get(i + 1..end.saturating_sub(1)).unwrap_or_default();
+        if inner == b"talks" || inner.contains(&b'\\') || inner.first() == Some(&bytes[i]) {
+            return (Header::Unclear, end);
+        }
+        i = end;
+        false
+    } else {
+        let key = bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b == b'-')
+            .count();
+        let talks = &bytes[i..i + key] == b"talks";
+        i += key;
+        talks
+    };
+    i = blank(bytes, i);
+    let header = match bytes.get(i) {
+        Some(b'.') if talks => Header::TalkPart,
+        Some(b']') if talks && array => Header::Talk,
+        // `[talks]` is another table here: the rest then defines `talks`, and a file that
+        // also has `[[talks]]` is checked whole (where it is an error).
+        _ => Header::Other,
+    };
+    (header, i)
 }
 
 /// `src` without its talk sections, and where each piece of it lies in `src`: (offset in the
@@ -146,6 +213,30 @@ fn rest<'s>(src: &'s str, sections: &[Range<usize>]) -> (Cow<'s, str>, Vec<(usiz
         at = section.end;
     }
     (Cow::Owned(text), pieces)
+}
+
+/// Talk sections next to each other are parsed together up to about this many bytes: one
+/// parse per tiny talk costs more time than the whole file parsed at once, and this bounds
+/// what one parse needs (at most about 100 times it, under 2 MB).
+const BATCH: usize = 16 * 1024;
+
+/// The sections grouped into runs of adjacent ones of about [`BATCH`] bytes (a longer section
+/// alone): each run's range and its number of talks.
+fn batches(sections: &[Range<usize>]) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut range = sections.get(i)?.clone();
+        let mut count = 1;
+        while let Some(next) = sections.get(i + count)
+            && next.start == range.end
+            && next.end - range.start <= BATCH
+        {
+            range.end = next.end;
+            count += 1;
+        }
+        i += count;
+        Some((range, count))
+    })
 }
 
 /// The file cannot be checked in sections: it must be checked whole.
@@ -181,22 +272,26 @@ impl Checker<'_> {
         drop(root);
         drop(rest);
         let mut list = TalkList::with_capacity(sections.len());
-        for (index, section) in sections.iter().enumerate() {
-            let (tree, errors) = DeTable::parse_recoverable(&src[section.clone()]);
+        let mut index = 0;
+        for (batch, count) in batches(sections) {
+            let (tree, errors) = DeTable::parse_recoverable(&src[batch.clone()]);
             let tree = tree.into_inner();
             let mut entries = tree.iter();
-            let item = match (entries.next(), entries.next(), errors.is_empty()) {
+            let items = match (entries.next(), entries.next(), errors.is_empty()) {
                 (Some((key, value)), None, true) if key.get_ref() == "talks" => {
-                    match value.get_ref().as_array().map(|a| &a[..]) {
-                        Some([item]) => item,
+                    match value.get_ref().as_array() {
+                        Some(items) if items.len() == count => items,
                         _ => return Err(NotSplit),
                     }
                 }
                 _ => return Err(NotSplit),
             };
             self.pieces.clear();
-            self.pieces.push((0, section.start));
-            self.talk_item(&mut list, index, item, tz.as_ref());
+            self.pieces.push((0, batch.start));
+            for item in items {
+                self.talk_item(&mut list, index, item, tz.as_ref());
+                index += 1;
+            }
         }
         self.pieces.clear();
         Ok(self.finish(info, Some(list)))

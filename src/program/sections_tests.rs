@@ -57,10 +57,16 @@ fn headers_in_strings_comments_and_arrays_do_not_cut() {
         "[[talks]]\n# [[talks]]\n  # [program]\ntags = [\n[\"a\"],\n]\n",
         "[[talks]]\nlinks = [\n{ url = \"u\" },\n[[1]],\n]\n",
         "[[talks]]\nspeakers = [{\nname = \"a\",\n}]\n",
+        "[[talks]]\nabstract = \"\"\"\n\\\"\"\"\n[[talks]]\n\"\"\"\n",
+        "[[talks]]\nabstract = \"a \\\" [\"\ntags = [ # [\n\"b\"]\n",
+        "[[talks]]\nbio = 'x\\'\n",
     ];
     for src in cases {
         assert_eq!(cut(src), Some(vec![src]), "{src}");
     }
+    // A multi-line string may end with extra quotes; the next line is a header again.
+    let src = "[[talks]]\nabstract = \"\"\"x\"\"\"\"\"\n[[talks]]\nbio = '''y''''\n[[talks]]\n";
+    assert_eq!(cut(src).map(|s| s.len()), Some(3), "{src}");
 }
 
 #[test]
