@@ -1,19 +1,19 @@
-//! A program file cut at its `[[talks]]` headers, so that each talk is parsed, checked and
-//! dropped in turn and loading needs memory for one talk's parse at a time, not the whole
-//! file's.
+//! A program file cut at its `[[talks]]` headers, so that its talks are parsed, checked and
+//! dropped a few at a time (runs of about 16 KiB) and loading needs memory for one such parse
+//! at a time, not the whole file's.
 //!
 //! The TOML parser lists every token and every parse event of what it is given (48 bytes per
 //! token; a dense file has a token every byte or two) before it builds its tree, and that tree
 //! costs about a kilobyte per small table: parsed whole, a file of many short talks peaks at
 //! 80 times its size. Cut into sections, the same file is the rest (everything that is not a
-//! talk section, joined) and one small document per talk; the spans of each are mapped back
-//! to the file, so every diagnostic points where it did.
+//! talk section, joined) and small documents of talks; the spans of each are mapped back to
+//! the file, so every diagnostic points where it did.
 //!
 //! The cut must not change what the file means, so it is only used when it provably cannot:
 //! a header that names `talks` in a way the cut does not follow (quoted, or a `[talks.x]`
-//! sub-table after another table), a rest that defines `talks` itself, a section that defines
-//! anything but one talk, or any syntax error anywhere, and the file is checked whole instead
-//! (which is also what reports syntax errors, exactly as before).
+//! sub-table after another table), a rest that defines `talks` itself, a run of sections that
+//! defines anything but its talks, or any syntax error anywhere, and the file is checked whole
+//! instead (which is also what reports syntax errors, exactly as before).
 
 use std::borrow::Cow;
 use std::ops::Range;
