@@ -47,8 +47,8 @@ enum Header {
 /// (`toml_parser`), which found the same headers but, run before the parser lexes every
 /// section again, added a fifth to the load time of a large program. A mistake here cannot
 /// change what a file means, only cost the cut: a section cut in the middle of a string or
-/// an array does not parse, a header missed leaves a section holding more than one talk, or
-/// the rest holding `talks`, and each of those is checked whole.
+/// an array does not parse, a header missed leaves sections holding more talks than were
+/// counted or another table, or the rest holding `talks`, and each of those is checked whole.
 pub(super) fn talk_sections(src: &str) -> Option<Vec<Range<usize>>> {
     let bytes = src.as_bytes();
     let mut sections = Vec::new();
