@@ -121,7 +121,7 @@ impl Checker<'_> {
         let root = root.into_inner();
         let (info, tz) = self.head(&root);
         let talks = match find(&root, "talks") {
-            None => Some(TalkList::with_capacity(0)),
+            None => Some(TalkList::expecting(0)),
             Some((_, value)) => self.talks(value, tz.as_ref()),
         };
         self.finish(info, talks)

@@ -271,7 +271,7 @@ impl Checker<'_> {
         let (info, tz) = self.head(&root);
         drop(root);
         drop(rest);
-        let mut list = TalkList::with_capacity(sections.len());
+        let mut list = TalkList::expecting(sections.len());
         let mut index = 0;
         for (batch, count) in batches(sections) {
             let (tree, errors) = DeTable::parse_recoverable(&src[batch.clone()]);
