@@ -1,6 +1,7 @@
 //! Benchmarks on generated programs of 1,000, 10,000 and 100,000 talks of realistic size
 //! (titles ~60 characters, abstracts ~1,200, one to three speakers with ~600-character bios):
-//! loading (time, and peak memory printed once per size), one navigation step rendered into a
+//! loading (time, and peak memory printed once per size; at 100,000 talks also the file
+//! parsed whole, as before talks were parsed one at a time), one navigation step rendered into a
 //! 200x60 `TestBackend`, one detail scroll step rendered the same way, and starring a talk
 //! with 40 talks starred (the picks saved as the effect runner answers, then a frame with the
 //! list's pick and clash marks). And one step of the list and of the timetable rendered into a
@@ -18,6 +19,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use lectern::action::{Action, Command};
 use lectern::app::App;
 use lectern::context::AppContext;
+use lectern::program::{Origin, Program, parse_str_whole};
 use lectern::ui::Ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -67,16 +69,32 @@ fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
+/// The peak heap while `work` runs and what stays of its result, both above what was in use
+/// before.
+fn peak_and_kept<T>(work: impl FnOnce() -> T) -> (usize, usize, T) {
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let result = work();
+    let peak = PEAK.load(Ordering::Relaxed) - base;
+    let kept = LIVE.load(Ordering::Relaxed) - base;
+    (peak, kept, result)
+}
+
+/// Loading as before talks were parsed one at a time: the whole file at once.
+fn load_whole(text: &str) -> Program {
+    parse_str_whole(text, Origin::File("generated.toml".into()))
+        .expect("the generated program loads")
+        .0
+}
+
+/// Loading (one talk at a time) at each size; at the largest, side by side with loading the
+/// file parsed whole.
 fn bench_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
     for n in SIZES {
         let text = program_text(n);
-        let base = LIVE.load(Ordering::Relaxed);
-        PEAK.store(base, Ordering::Relaxed);
-        let program = load(&text);
-        let peak = PEAK.load(Ordering::Relaxed) - base;
-        let kept = LIVE.load(Ordering::Relaxed) - base;
+        let (peak, kept, program) = peak_and_kept(|| load(&text));
         println!(
             "memory: {n} talks: file {:.1} MiB, peak during load {:.1} MiB, program kept {:.1} MiB",
             mib(text.len()),
@@ -87,6 +105,17 @@ fn bench_load(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
             b.iter(|| load(black_box(text)));
         });
+        if n == 100_000 {
+            let (peak, _, program) = peak_and_kept(|| load_whole(&text));
+            println!(
+                "memory: {n} talks parsed whole: peak during load {:.1} MiB",
+                mib(peak)
+            );
+            drop(program);
+            group.bench_with_input(BenchmarkId::new("whole", n), &text, |b, text| {
+                b.iter(|| load_whole(black_box(text)));
+            });
+        }
     }
     group.finish();
 }

@@ -1,11 +1,12 @@
 //! Loading hostile program files, generated: many talks with one title (their ids derived one
 //! after the other), and one long line with hundreds of errors and warnings. Both must grow
-//! linearly with the file: compare the sizes.
+//! linearly with the file: compare the sizes. And the densest program, 100,000 one-line
+//! talks, loaded one talk at a time and parsed whole (as before).
 
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use lectern::program::{Origin, parse_str};
+use lectern::program::{Origin, parse_str, parse_str_whole};
 
 /// `n` talks, all titled "Panel".
 fn repeated_titles(n: usize) -> String {
@@ -30,6 +31,11 @@ fn load(text: &str) -> bool {
     parse_str(text, Origin::File("hostile.toml".into())).is_ok()
 }
 
+/// Loading as before talks were parsed one at a time: the whole file at once.
+fn load_whole(text: &str) -> bool {
+    parse_str_whole(text, Origin::File("hostile.toml".into())).is_ok()
+}
+
 fn bench_hostile(c: &mut Criterion) {
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);
@@ -49,6 +55,18 @@ fn bench_hostile(c: &mut Criterion) {
             },
         );
     }
+    // The densest program: 100,000 talks of a title each, one at a time and whole.
+    let text = repeated_titles(100_000);
+    group.bench_with_input(BenchmarkId::new("short_talks", 100_000), &text, |b, t| {
+        b.iter(|| load(black_box(t)));
+    });
+    group.bench_with_input(
+        BenchmarkId::new("short_talks_whole", 100_000),
+        &text,
+        |b, t| {
+            b.iter(|| load_whole(black_box(t)));
+        },
+    );
     group.finish();
 }
 

@@ -25,6 +25,10 @@ pub(crate) struct Checker<'s> {
     pub(crate) kept: (usize, usize),
     /// Diagnostics past [`MAX_DIAGNOSTICS`] of their severity: (errors, warnings).
     pub(crate) suppressed: (usize, usize),
+    /// Where the text the tree being checked was parsed from lies in `src`, when it is not
+    /// `src` itself ([`super::sections`]): pieces as (offset in that text, offset in `src`), in
+    /// order. Empty: the text is `src`.
+    pub(crate) pieces: Vec<(usize, usize)>,
 }
 
 /// The text the user sees for a value's type.
@@ -48,6 +52,7 @@ impl<'s> Checker<'s> {
             diagnostics: Vec::new(),
             kept: (0, 0),
             suppressed: (0, 0),
+            pieces: Vec::new(),
         }
     }
 }
@@ -69,8 +74,26 @@ impl Checker<'_> {
             return;
         }
         *kept += 1;
-        let d = Diagnostic::at(severity, &self.source, offset, message).with_help(help);
+        let d =
+            Diagnostic::at(severity, &self.source, self.in_file(offset), message).with_help(help);
         self.diagnostics.push(d);
+    }
+
+    /// The offset in `src` of `offset` in the text the tree was parsed from (a span never
+    /// crosses from one piece to the next: pieces end at line breaks).
+    pub(super) fn in_file(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|&(at, _)| at <= offset);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            Some(&(at, file)) => file + (offset - at),
+            None => offset,
+        }
+    }
+
+    /// An error at an offset of `src` itself, whatever text the tree was parsed from.
+    pub(super) fn error_in_file(&mut self, offset: usize, message: String, help: &str) {
+        let pieces = std::mem::take(&mut self.pieces);
+        self.error(&(offset..offset), message, help);
+        self.pieces = pieces;
     }
 
     pub(crate) fn error(&mut self, span: &Range<usize>, message: String, help: impl Into<String>) {
@@ -83,7 +106,10 @@ impl Checker<'_> {
 
     /// The source text of a value, shortened, for quoting in a message.
     pub(crate) fn quote(&self, span: &Range<usize>) -> String {
-        let text = self.src.get(span.clone()).unwrap_or("");
+        let text = self
+            .src
+            .get(self.in_file(span.start)..self.in_file(span.start) + span.len())
+            .unwrap_or("");
         let short: String = text.chars().take(40).collect();
         if short.len() < text.len() {
             format!("{short}…")

@@ -3,34 +3,27 @@
 //! states).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use super::checker::{Checker, Value, find};
+use super::checker::Checker;
 use super::{Talk, slug};
 
 impl Checker<'_> {
-    /// Fills derived ids and reports duplicates among the given ones.
-    pub(super) fn assign_ids(&mut self, items: &[Value<'_>], talks: &mut [Talk]) {
+    /// Fills derived ids and reports duplicates among the given ones (with their spans in
+    /// the file).
+    pub(super) fn assign_ids(&mut self, given: &[(String, Range<usize>)], talks: &mut [Talk]) {
         let mut first_use: HashMap<String, usize> = HashMap::new();
         // Given ids first, so a derived id never takes a name the file uses explicitly.
-        for item in items {
-            let Some(table) = item.get_ref().as_table() else {
-                continue;
-            };
-            let Some((_, value)) = find(table, "id") else {
-                continue;
-            };
-            let Some(id) = value.get_ref().as_str() else {
-                continue;
-            };
+        for (id, span) in given {
             if let Some(&first) = first_use.get(id) {
                 let first_at = self.source.location(first);
                 self.error(
-                    &value.span(),
+                    span,
                     format!("duplicate talk id \"{id}\" (first used at {first_at})"),
                     "expected each talk id to be unique",
                 );
             } else {
-                first_use.insert(id.to_owned(), value.span().start);
+                first_use.insert(id.clone(), span.start);
             }
         }
         // The next suffix to try for each base, so that n talks with one title cost n steps, not

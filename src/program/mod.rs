@@ -10,8 +10,10 @@ mod load;
 mod read;
 pub mod schedule;
 mod schema;
+mod sections;
 mod syntax;
 mod talk_ix;
+mod talk_list;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -22,7 +24,9 @@ use jiff::{SignedDuration, ZonedDateTime};
 
 pub(crate) use checker::{Checker, suggest};
 pub use diagnostic::{Diagnostic, LoadError, Location, Severity, SourceText};
-pub use load::{MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, read_capped};
+pub use load::{
+    MAX_FILE_SIZE, ReadFailure, load_file, parse_bytes, parse_str, parse_str_whole, read_capped,
+};
 pub use read::{Expected, ReadError, UTF8_HELP, invalid_utf8};
 pub use talk_ix::TalkIx;
 pub use write::to_toml;

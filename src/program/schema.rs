@@ -15,6 +15,8 @@ use toml::de::{DeTable, DeValue};
 use super::checker::suggest;
 use super::checker::{Checker, MAX_DIAGNOSTICS, Value, find};
 use super::diagnostic::{Diagnostic, Severity};
+use super::sections;
+use super::talk_list::TalkList;
 use super::{Link, ProgramInfo, Speaker, Talk, schedule};
 use crate::sanitize;
 
@@ -40,8 +42,21 @@ const SPEAKER_KEYS: &[&str] = &["name", "affiliation", "bio"];
 /// Checks `src`; returns the program parts when there is no error, the diagnostics found (at
 /// most [`MAX_DIAGNOSTICS`] of each severity) and the number of errors, shown or not.
 pub fn check(src: &str) -> Checked {
+    check_in(src, Parse::Sections)
+}
+
+/// How [`check`] parses the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Parse {
+    /// One talk at a time where it can ([`super::sections`]), else whole.
+    Sections,
+    /// Whole: what the sections must agree with (tests compare the two, benchmarks time them).
+    Whole,
+}
+
+pub(super) fn check_in(src: &str, parse: Parse) -> Checked {
     let mut checker = Checker::new(src);
-    let result = checker.document();
+    let result = checker.document(parse);
     let mut diagnostics = checker.diagnostics;
     diagnostics.sort_by_key(|d| (d.location, d.severity == Severity::Warning));
     let (errors, warnings) = checker.suppressed;
@@ -69,6 +84,7 @@ pub fn check(src: &str) -> Checked {
 }
 
 /// The outcome of [`check`].
+#[derive(Debug, PartialEq)]
 pub struct Checked {
     /// The program's parts, when there is no error.
     pub parts: Option<(ProgramInfo, Vec<Talk>)>,
@@ -78,22 +94,47 @@ pub struct Checked {
     pub errors: usize,
 }
 
+/// What a valid file yields: its `[program]` and its talks.
+pub(super) type Parts = (ProgramInfo, Vec<Talk>);
+
 impl Checker<'_> {
-    fn document(&mut self) -> Option<(ProgramInfo, Vec<Talk>)> {
+    fn document(&mut self, parse: Parse) -> Option<Parts> {
         if self.cr_line_endings() {
             return None;
         }
+        if parse == Parse::Sections
+            && let Some(sections) = sections::talk_sections(self.src).filter(|s| !s.is_empty())
+            && let Ok(parts) = self.sections(&sections)
+        {
+            return parts;
+        }
+        self.whole()
+    }
+
+    /// Checks the file parsed whole: what reports syntax errors.
+    pub(super) fn whole(&mut self) -> Option<Parts> {
         let (root, syntax_errors) = DeTable::parse_recoverable(self.src);
         if !syntax_errors.is_empty() {
             self.syntax_errors(syntax_errors);
             return None;
         }
         let root = root.into_inner();
-        self.unknown_keys(&root, TOP_KEYS, "at the top level");
-        let info = match find(&root, "program") {
+        let (info, tz) = self.head(&root);
+        let talks = match find(&root, "talks") {
+            None => Some(TalkList::expecting(0)),
+            Some((_, value)) => self.talks(value, tz.as_ref()),
+        };
+        self.finish(info, talks)
+    }
+
+    /// Checks the top level and `[program]`: the program's info (`None` when the table is
+    /// missing or wrong) and the zone local times are read in.
+    pub(super) fn head(&mut self, root: &DeTable<'_>) -> (Option<ProgramInfo>, Option<TimeZone>) {
+        self.unknown_keys(root, TOP_KEYS, "at the top level");
+        let info = match find(root, "program") {
             None => {
-                self.error(
-                    &(0..0),
+                self.error_in_file(
+                    0,
                     "missing the `[program]` table".into(),
                     "expected a `[program]` table with at least `title = \"...\"`",
                 );
@@ -105,26 +146,16 @@ impl Checker<'_> {
         };
         // Local times need the program's zone; if it was given but is invalid (an error already),
         // check them against UTC rather than report each one again.
-        let zone_given = find(&root, "program")
+        let zone_given = find(root, "program")
             .and_then(|(_, v)| v.get_ref().as_table())
             .is_some_and(|t| find(t, "timezone").is_some());
+        let info = info.flatten();
         let tz = match &info {
-            Some(Some(info)) if info.timezone.is_some() => info.timezone.clone(),
+            Some(info) if info.timezone.is_some() => info.timezone.clone(),
             _ if zone_given => Some(TimeZone::UTC),
             _ => None,
         };
-        let talks = match find(&root, "talks") {
-            None => Some(Vec::new()),
-            Some((_, value)) => self.talks(value, tz.as_ref()),
-        };
-        if talks.as_ref().is_some_and(Vec::is_empty) {
-            self.warn(
-                0,
-                "the program has no talks".into(),
-                "expected one or more `[[talks]]` tables",
-            );
-        }
-        Some((info??, talks?))
+        (info, tz)
     }
 
     fn program(&mut self, value: &Value<'_>, table: &DeTable<'_>) -> Option<ProgramInfo> {
@@ -156,33 +187,7 @@ impl Checker<'_> {
         })
     }
 
-    fn talks(&mut self, value: &Value<'_>, tz: Option<&TimeZone>) -> Option<Vec<Talk>> {
-        let Some(items) = value.get_ref().as_array() else {
-            self.wrong_type(value, "`talks`", "an array of tables: `[[talks]]`");
-            return None;
-        };
-        let mut talks = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            let talk = self
-                .table(item, &format!("talk #{}", i + 1))
-                .and_then(|table| self.talk(i, item, table, tz));
-            match talk {
-                Some(talk) if ok => talks.push(talk),
-                None if ok => {
-                    // Once one talk fails nothing is loaded: keep checking, not the talks (a
-                    // file of many broken talks would otherwise reserve and fill them all).
-                    ok = false;
-                    talks = Vec::new();
-                }
-                Some(_) | None => {}
-            }
-        }
-        self.assign_ids(items, &mut talks);
-        ok.then_some(talks)
-    }
-
-    fn talk(
+    pub(super) fn talk(
         &mut self,
         index: usize,
         value: &Value<'_>,
