@@ -185,6 +185,10 @@ fn program_text(broken: bool) -> impl Strategy<Value = String> {
         hostile_string(),
         prop::collection::vec(hostile_string(), 0..3),
         hostile_string(),
+        // A time on one of three days (some talks untimed, some after midnight), a length,
+        // a room and a track: what the timetable lays out.
+        prop::option::of((0..3u8, 0..24u8, 0..12u8, 0..200u16)),
+        prop::option::of(hostile_string()),
     );
     (
         hostile_string(),
@@ -195,12 +199,30 @@ fn program_text(broken: bool) -> impl Strategy<Value = String> {
         any::<bool>().prop_map(move |b| broken && b),
     )
         .prop_map(|(title, talks, junk, cut, truncate)| {
-            let mut text = format!("[program]\ntitle = {}\n", toml_string(&title));
-            for (title, abstract_text, slides, tags, speaker) in talks {
+            let mut text = format!(
+                "[program]\ntitle = {}\ntimezone = \"Europe/Brussels\"\nday_change = \"04:00\"\n",
+                toml_string(&title)
+            );
+            for (title, abstract_text, slides, tags, speaker, time, room) in talks {
                 let tags: Vec<String> = tags.iter().map(|t| toml_string(t)).collect();
+                if let Some((day, hour, five, minutes)) = time {
+                    write!(
+                        text,
+                        "[[talks]]\nstart = \"2031-05-{:02}T{hour:02}:{:02}\"\nduration = {minutes}\n",
+                        day + 1,
+                        five * 5,
+                    )
+                    .expect("write to a string");
+                    if let Some(room) = &room {
+                        writeln!(text, "room = {}\ntrack = {}", toml_string(room), toml_string(&title))
+                            .expect("write to a string");
+                    }
+                } else {
+                    text.push_str("[[talks]]\n");
+                }
                 write!(
                     text,
-                    "[[talks]]\ntitle = {}\nabstract = {}\nslides = {}\ntags = [{}]\n\
+                    "title = {}\nabstract = {}\nslides = {}\ntags = [{}]\n\
                      links = [{{ url = {} }}]\n[[talks.speakers]]\nname = {}\n",
                     toml_string(&title),
                     toml_string(&abstract_text),
@@ -418,6 +440,15 @@ fn actions() -> impl Strategy<Value = Vec<Action>> {
             Command::Submit,
             Command::JumpNow,
             Command::ToggleZone,
+            Command::Timetable,
+            Command::Timetable,
+            Command::Timetable,
+            Command::Left,
+            Command::Right,
+            Command::NextDay,
+            Command::NarrowRooms,
+            Command::Links,
+            Command::Pipe,
         ])
         .prop_map(Action::Command),
         hostile_char().prop_map(Action::Insert),
