@@ -400,6 +400,17 @@ fn a_piece_too_long_to_cut_is_refused_where_it_starts_without_parsing_it() {
             "this talk is 3.0 MiB",
         ),
         (
+            "a string left open in the third talk",
+            generate_sized(
+                size,
+                &format!("{head}{}[[talks]]\nabstract = \"\"\"\n", &talks[..40]),
+                "[[talks]]\ntitle=\"T\"\n",
+                "",
+            ),
+            "hostile.toml:7:1".to_owned(),
+            "this talk is 3.0 MiB, to the end of the file (is a string in it left open?)",
+        ),
+        (
             "the program, one huge table before the talks",
             format!("{}{talks}", tiny_keys_sized(size, head)),
             "hostile.toml:1:1".to_owned(),

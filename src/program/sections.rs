@@ -308,17 +308,29 @@ impl Checker<'_> {
         );
     }
 
-    /// Reports a piece longer than [`PIECE_MAX`], `what` it is, starting at `at` in the file.
-    fn too_large(&mut self, at: usize, len: usize, what: &str) {
+    /// Reports a piece longer than [`PIECE_MAX`], `what` it is, starting at `at` in the file,
+    /// with a `note` after its length.
+    fn too_large(&mut self, at: usize, len: usize, what: &str, note: &str) {
         self.error_in_file(
             at,
             format!(
-                "{what} is {}; a single talk or table can be at most {}",
+                "{what} is {}{note}; a single talk or table can be at most {}",
                 mib(len),
                 mib(PIECE_MAX)
             ),
             PIECE_HELP,
         );
+    }
+
+    /// Reports a talk section longer than [`PIECE_MAX`] starting at `at`. One that runs to the
+    /// end of the file may be a string left open (the rest of the file is then in it).
+    fn too_large_talk(&mut self, at: usize, len: usize) {
+        let to_end = if at + len == self.src.len() {
+            ", to the end of the file (is a string in it left open?)"
+        } else {
+            ""
+        };
+        self.too_large(at, len, "this talk", to_end);
     }
 
     fn try_sections(&mut self, sections: &[Range<usize>]) -> Result<Option<Parts>, NotSplit> {
@@ -332,7 +344,7 @@ impl Checker<'_> {
                 .iter()
                 .try_fold(0, |at, s| if s.start == at { Ok(s.end) } else { Err(at) })
                 .unwrap_or_else(|at| at);
-            self.too_large(at, kept, "what is outside the `[[talks]]` tables");
+            self.too_large(at, kept, "what is outside the `[[talks]]` tables", "");
             return Ok(None);
         }
         let (rest, pieces) = rest(src, sections);
@@ -364,7 +376,7 @@ impl Checker<'_> {
             index += count;
             if batch.len() > PIECE_MAX {
                 // A run that long is one section (runs are far shorter).
-                self.too_large(batch.start, batch.len(), "this talk");
+                self.too_large_talk(batch.start, batch.len());
                 too_long.push((batch.start, batch.len()));
                 list.fail();
                 continue;
@@ -381,7 +393,7 @@ impl Checker<'_> {
                     self.undo(mark);
                     self.pieces = pieces;
                     for &(at, len) in &too_long {
-                        self.too_large(at, len, "this talk");
+                        self.too_large_talk(at, len);
                     }
                 }
                 self.syntax_errors_in(text, errors);
