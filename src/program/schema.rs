@@ -108,6 +108,10 @@ impl Checker<'_> {
         {
             return parts;
         }
+        if parse == Parse::Sections && self.src.len() > sections::PIECE_MAX {
+            self.too_large_whole();
+            return None;
+        }
         self.whole()
     }
 

@@ -11,9 +11,16 @@
 //!
 //! The cut must not change what the file means, so it is only used when it provably cannot:
 //! a header that names `talks` in a way the cut does not follow (quoted, or a `[talks.x]`
-//! sub-table after another table), a rest that defines `talks` itself, a run of sections that
-//! defines anything but its talks, or any syntax error anywhere, and the file is checked whole
-//! instead (which is also what reports syntax errors, exactly as before).
+//! sub-table after another table), a rest that defines `talks` itself, or a run of sections
+//! that defines anything but its talks, and the file is checked whole instead. A syntax error
+//! in a file of up to [`SECTIONED_ERRORS_ABOVE`] bytes is also reported from the file parsed
+//! whole, exactly as the parser words and places it; in a longer file each section reports its
+//! own, at the same line and column (a file of many talks and one error would otherwise cost
+//! 84 times its size).
+//!
+//! No piece the parser gets at once (a talk section, the rest, or a file checked whole) may be
+//! longer than [`PIECE_MAX`]: one that is, is refused with an error at its start rather than
+//! parsed, so that no file, whatever its shape, makes one parse cost more than about 200 MB.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -239,6 +246,28 @@ fn batches(sections: &[Range<usize>]) -> impl Iterator<Item = (Range<usize>, usi
     })
 }
 
+/// The longest piece of a file the TOML parser is given at once: a talk section, the rest of
+/// a file cut at its talks, or a file that must be checked whole. The parser needs up to 96
+/// times what it parses (see the README's "Safety" section), so this bounds one parse to
+/// about 200 MB. A real talk is a few kilobytes (the longest of the 100,000-talk, 281 MB
+/// benchmark program, with three speakers' bios and an abstract, is 3.5 KiB); a file read
+/// whole is one whose talks are not `[[talks]]` tables, of which this still allows thousands.
+pub(super) const PIECE_MAX: usize = 2 << 20;
+
+/// Files longer than this report syntax errors section by section rather than parsed whole.
+const SECTIONED_ERRORS_ABOVE: usize = 1 << 20;
+
+/// `bytes` in mebibytes, for a message.
+fn mib(bytes: usize) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "one decimal is shown")]
+    let mib = bytes as f64 / f64::from(1 << 20);
+    format!("{mib:.1} MiB")
+}
+
+/// What a piece too long to parse is told to be instead.
+const PIECE_HELP: &str =
+    "expected each talk as its own `[[talks]]` table, a table of at most 2 MiB";
+
 /// The file cannot be checked in sections: it must be checked whole.
 pub(super) struct NotSplit;
 
@@ -252,33 +281,131 @@ impl Checker<'_> {
         let mark = (self.diagnostics.len(), self.kept, self.suppressed);
         let parts = self.try_sections(sections);
         if parts.is_err() {
-            self.diagnostics.truncate(mark.0);
-            (self.kept, self.suppressed) = (mark.1, mark.2);
-            self.pieces.clear();
+            self.undo(mark);
         }
         parts
     }
 
+    /// Drops what was reported since `mark`.
+    fn undo(&mut self, mark: (usize, (usize, usize), (usize, usize))) {
+        self.diagnostics.truncate(mark.0);
+        (self.kept, self.suppressed) = (mark.1, mark.2);
+        self.pieces.clear();
+    }
+
+    /// Reports a file longer than [`PIECE_MAX`] that must be checked whole.
+    pub(super) fn too_large_whole(&mut self) {
+        self.error_in_file(
+            0,
+            format!(
+                "this file is {} and cannot be read a talk at a time (its talks are not all \
+                 `[[talks]]` tables, or a `[[\"talks\"]]` header is quoted); a file read whole \
+                 can be at most {}",
+                mib(self.src.len()),
+                mib(PIECE_MAX)
+            ),
+            "expected each talk as its own `[[talks]]` table",
+        );
+    }
+
+    /// Reports a piece longer than [`PIECE_MAX`], `what` it is, starting at `at` in the file,
+    /// with a `note` after its length.
+    fn too_large(&mut self, at: usize, len: usize, what: &str, note: &str) {
+        self.error_in_file(
+            at,
+            format!(
+                "{what} is {}{note}; a single talk or table can be at most {}",
+                mib(len),
+                mib(PIECE_MAX)
+            ),
+            PIECE_HELP,
+        );
+    }
+
+    /// Reports a talk section longer than [`PIECE_MAX`] starting at `at`. One that runs to the
+    /// end of the file may be a string left open (the rest of the file is then in it).
+    fn too_large_talk(&mut self, at: usize, len: usize) {
+        let to_end = if at + len == self.src.len() {
+            ", to the end of the file (is a string in it left open?)"
+        } else {
+            ""
+        };
+        self.too_large(at, len, "this talk", to_end);
+    }
+
     fn try_sections(&mut self, sections: &[Range<usize>]) -> Result<Option<Parts>, NotSplit> {
         let src = self.src;
+        let mark = (self.diagnostics.len(), self.kept, self.suppressed);
+        let sectioned_errors = src.len() > SECTIONED_ERRORS_ABOVE;
+        let kept = src.len() - sections.iter().map(Range::len).sum::<usize>();
+        if kept > PIECE_MAX {
+            // Where the rest starts: past the sections that start the file, if any.
+            let at = sections
+                .iter()
+                .try_fold(0, |at, s| if s.start == at { Ok(s.end) } else { Err(at) })
+                .unwrap_or_else(|at| at);
+            self.too_large(at, kept, "what is outside the `[[talks]]` tables", "");
+            return Ok(None);
+        }
         let (rest, pieces) = rest(src, sections);
         let (root, errors) = DeTable::parse_recoverable(&rest);
         let root = root.into_inner();
-        if !errors.is_empty() || find(&root, "talks").is_some() {
+        // Once a syntax error is found only syntax errors are reported, as for a file parsed
+        // whole: what the parser made of broken text is not worth checking.
+        let mut syntax = !errors.is_empty();
+        if syntax && !sectioned_errors || !syntax && find(&root, "talks").is_some() {
             return Err(NotSplit);
         }
         self.pieces = pieces;
-        let (info, tz) = self.head(&root);
+        let (info, tz) = if syntax {
+            self.syntax_errors_in(&rest, errors);
+            (None, None)
+        } else {
+            self.head(&root)
+        };
         drop(root);
         drop(rest);
         let mut list = TalkList::expecting(sections.len());
+        // Talks refused as too long (by their start and length): reported again if a syntax
+        // error later drops what was reported before it.
+        let mut too_long = Vec::new();
         let mut index = 0;
         for (batch, count) in batches(sections) {
-            let (tree, errors) = DeTable::parse_recoverable(&src[batch.clone()]);
+            self.pieces.clear();
+            self.pieces.push((0, batch.start));
+            index += count;
+            if batch.len() > PIECE_MAX {
+                // A run that long is one section (runs are far shorter).
+                self.too_large_talk(batch.start, batch.len());
+                too_long.push((batch.start, batch.len()));
+                list.fail();
+                continue;
+            }
+            let text = &src[batch.clone()];
+            let (tree, errors) = DeTable::parse_recoverable(text);
+            if !errors.is_empty() {
+                if !sectioned_errors {
+                    return Err(NotSplit);
+                }
+                if !syntax {
+                    syntax = true;
+                    let pieces = std::mem::take(&mut self.pieces);
+                    self.undo(mark);
+                    self.pieces = pieces;
+                    for &(at, len) in &too_long {
+                        self.too_large_talk(at, len);
+                    }
+                }
+                self.syntax_errors_in(text, errors);
+                continue;
+            }
+            if syntax {
+                continue;
+            }
             let tree = tree.into_inner();
             let mut entries = tree.iter();
-            let items = match (entries.next(), entries.next(), errors.is_empty()) {
-                (Some((key, value)), None, true) if key.get_ref() == "talks" => {
+            let items = match (entries.next(), entries.next()) {
+                (Some((key, value)), None) if key.get_ref() == "talks" => {
                     match value.get_ref().as_array() {
                         Some(items) if items.len() == count => items,
                         _ => return Err(NotSplit),
@@ -286,14 +413,14 @@ impl Checker<'_> {
                 }
                 _ => return Err(NotSplit),
             };
-            self.pieces.clear();
-            self.pieces.push((0, batch.start));
-            for item in items {
-                self.talk_item(&mut list, index, item, tz.as_ref());
-                index += 1;
+            for (i, item) in items.iter().enumerate() {
+                self.talk_item(&mut list, index - count + i, item, tz.as_ref());
             }
         }
         self.pieces.clear();
+        if syntax {
+            return Ok(None);
+        }
         Ok(self.finish(info, Some(list)))
     }
 }

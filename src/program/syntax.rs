@@ -32,10 +32,16 @@ impl Checker<'_> {
         true
     }
 
-    /// Reports the parser's syntax errors; an error without a position (a dotted key past the
-    /// parser's limit) is placed at the first such key not yet reported.
+    /// Reports the parser's syntax errors in the file.
     pub(crate) fn syntax_errors(&mut self, errors: Vec<toml::de::Error>) {
-        let mut deep_keys = deep_keys(self.src);
+        self.syntax_errors_in(self.src, errors);
+    }
+
+    /// Reports the parser's syntax errors in `text` (the file, or a section of it mapped by
+    /// [`Checker::in_file`]); an error without a position (a dotted key past the parser's
+    /// limit) is placed at the first such key not yet reported.
+    pub(crate) fn syntax_errors_in(&mut self, text: &str, errors: Vec<toml::de::Error>) {
+        let mut deep_keys = deep_keys(text);
         for e in errors {
             let message = e.message().trim();
             if let Some(span) = e.span() {

@@ -24,7 +24,7 @@ pub(super) struct TalkList {
 impl TalkList {
     /// Once one talk fails nothing is loaded: keep checking, not the talks (a file of many
     /// broken talks would otherwise reserve and fill them all).
-    fn fail(&mut self) {
+    pub(super) fn fail(&mut self) {
         self.ok = false;
         self.talks = Vec::new();
     }
