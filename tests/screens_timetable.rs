@@ -218,6 +218,35 @@ fn sunday_has_its_own_room() {
 }
 
 #[test]
+fn the_help_asked_for_in_the_grid_starts_with_its_keys() {
+    let mut screen = grid_screen(100, 30);
+    run(&mut screen, &[Command::ToggleHelp]);
+    let rows = rows(&mut screen);
+    let first = rows
+        .iter()
+        .position(|r| r.contains("│Timetable"))
+        .unwrap_or_else(|| panic!("{}", rows.join("\n")));
+    assert!(
+        rows[first + 1].contains("the next talk in the room"),
+        "{}",
+        rows.join("\n")
+    );
+    assert!(!rows[..first].iter().any(|r| r.contains("Talk list")));
+    // Closed and asked for in the list, the list's keys come first again.
+    run(
+        &mut screen,
+        &[Command::ToggleHelp, Command::Timetable, Command::ToggleHelp],
+    );
+    let rows = self::rows(&mut screen);
+    assert!(
+        rows.iter().any(|r| r.contains("│Talk list"))
+            && !rows.iter().any(|r| r.contains("│Timetable")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+#[test]
 fn a_program_without_times_stays_in_the_list() {
     let mut screen = app_at(common::built_in(), 100, 20);
     run(&mut screen, &[Command::Timetable]);

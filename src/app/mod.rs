@@ -266,9 +266,16 @@ impl App {
             (Some(Overlay::Filters(panel)), _) if panel.typing => Context::Search,
             (Some(Overlay::Filters(_)), _) => Context::Filters,
             (Some(Overlay::Agenda(_)), _) => Context::Agenda,
-            (None, Focus::List) => Context::List,
-            (None, Focus::Detail) => Context::Detail,
-            (None, Focus::Grid) => Context::Timetable,
+            (None, _) => self.pane_context(),
+        }
+    }
+
+    /// The context of the focused pane, whatever overlay is over it.
+    pub fn pane_context(&self) -> Context {
+        match self.focus {
+            Focus::List => Context::List,
+            Focus::Detail => Context::Detail,
+            Focus::Grid => Context::Timetable,
         }
     }
 

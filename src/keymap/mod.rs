@@ -230,7 +230,13 @@ impl Keymap {
 
     /// The help overlay's sections: a title and the bindings that apply in that context.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<&Binding>)> {
-        [
+        self.help_sections_from(List)
+    }
+
+    /// [`Keymap::help_sections`] with the section of `first` (where the help was asked for)
+    /// moved to the top, the others in their order.
+    pub fn help_sections_from(&self, first: Context) -> Vec<(&'static str, Vec<&Binding>)> {
+        let mut sections = [
             (List, "Talk list"),
             (Detail, "Talk detail"),
             (Timetable, "Timetable"),
@@ -239,10 +245,14 @@ impl Keymap {
             (Agenda, "Agenda"),
             (Links, "Links of the talk"),
             (Help, "This help and the program's details"),
-        ]
-        .into_iter()
-        .map(|(context, title)| (title, self.in_context(context).collect()))
-        .collect()
+        ];
+        if let Some(at) = sections.iter().position(|(context, _)| *context == first) {
+            sections[..=at].rotate_right(1);
+        }
+        sections
+            .into_iter()
+            .map(|(context, title)| (title, self.in_context(context).collect()))
+            .collect()
     }
 
     /// Binds `key` to `command` in `context`, taking it from whatever it did there before.

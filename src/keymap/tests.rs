@@ -252,3 +252,36 @@ fn conflicts_are_found_in_a_keymap() {
         (Command::Down, Command::Quit)
     );
 }
+
+/// The help asked for in a context starts with that context's keys; the rest keep their order.
+#[test]
+fn help_starts_with_the_section_it_was_asked_for_in() {
+    let keymap = Keymap::default();
+    let titles = |first| -> Vec<&str> {
+        keymap
+            .help_sections_from(first)
+            .into_iter()
+            .map(|(title, _)| title)
+            .collect()
+    };
+    assert_eq!(
+        titles(Timetable),
+        [
+            "Timetable",
+            "Talk list",
+            "Talk detail",
+            "Search prompt (other keys type)",
+            "Filter panel",
+            "Agenda",
+            "Links of the talk",
+            "This help and the program's details"
+        ]
+    );
+    assert_eq!(
+        titles(Detail)[..3],
+        ["Talk detail", "Talk list", "Timetable"]
+    );
+    let default: Vec<&str> = keymap.help_sections().into_iter().map(|(t, _)| t).collect();
+    assert_eq!(default[0], "Talk list");
+    assert_eq!(titles(List), default);
+}

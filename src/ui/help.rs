@@ -13,16 +13,19 @@ use crate::keymap::Context;
 /// Width of the key column.
 const KEYS_WIDTH: usize = 16;
 
-/// The help overlay at a scroll position.
+/// The help overlay at a scroll position, asked for in `from` (the pane under it), whose
+/// keys come first.
 pub struct Help<'a> {
     pub scroll: usize,
+    pub from: Context,
     pub ctx: &'a AppContext,
 }
 
-fn lines(ctx: &AppContext) -> Vec<Line<'static>> {
+/// The help's lines; the same number whatever section comes first.
+fn lines(ctx: &AppContext, from: Context) -> Vec<Line<'static>> {
     let theme = &ctx.theme;
     let mut lines = Vec::new();
-    for (title, rows) in ctx.keymap.help_sections() {
+    for (title, rows) in ctx.keymap.help_sections_from(from) {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
@@ -47,7 +50,7 @@ fn lines(ctx: &AppContext) -> Vec<Line<'static>> {
 
 /// How many lines the help has.
 pub fn line_count(ctx: &AppContext) -> usize {
-    lines(ctx).len()
+    lines(ctx, Context::List).len()
 }
 
 /// The overlay's rows inside `body` and the lines of its text.
@@ -60,7 +63,7 @@ pub fn viewport(body: Rect, ctx: &AppContext) -> Viewport {
 
 /// Where the overlay goes inside `body`.
 pub fn area(body: Rect, ctx: &AppContext) -> Rect {
-    let lines = lines(ctx);
+    let lines = lines(ctx, Context::List);
     let height = (lines.len() as u16).saturating_add(2);
     // The widest line, the border and the scrollbar.
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
@@ -93,7 +96,7 @@ impl Widget for Help<'_> {
             .border_style(self.ctx.theme.border_focused);
         let inner = block.inner(area);
         block.render(area, buf);
-        let all = lines(self.ctx);
+        let all = lines(self.ctx, self.from);
         let height = usize::from(inner.height);
         let visible: Vec<Line> = all.iter().skip(self.scroll).take(height).cloned().collect();
         Paragraph::new(visible).render(inner, buf);

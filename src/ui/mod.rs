@@ -206,6 +206,7 @@ impl Widget for Screen<'_> {
         match &app.overlay {
             Some(Overlay::Help(text)) => help::Help {
                 scroll: text.scroll,
+                from: app.pane_context(),
                 ctx,
             }
             .render(areas.body, buf),
