@@ -24,11 +24,6 @@ impl Clipboard {
     /// Every setting, for messages that list the choices.
     pub const ALL: [Clipboard; 2] = [Clipboard::Off, Clipboard::Osc52];
 
-    /// Every setting, in declaration order.
-    pub fn all() -> impl Iterator<Item = Clipboard> {
-        Clipboard::ALL.into_iter()
-    }
-
     /// The setting as the configuration file writes it: `off`, `osc52`.
     pub fn name(self) -> &'static str {
         match self {

@@ -70,7 +70,7 @@ fn read(c: &mut Checker<'_>) -> Config {
                 config.theme = one_of(c, value, "`theme`", &names).unwrap_or(config.theme);
             }
             "clipboard" => {
-                let names: Vec<_> = Clipboard::all().map(|t| (t.name(), t)).collect();
+                let names: Vec<_> = Clipboard::ALL.into_iter().map(|t| (t.name(), t)).collect();
                 config.clipboard =
                     one_of(c, value, "`clipboard`", &names).unwrap_or(config.clipboard);
             }
